@@ -1,0 +1,74 @@
+"""The ``newsdigest`` command: the text functions from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .digest import digest_text
+from .errors import ContentError
+
+
+def read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, f"cannot read: {error}") from error
+
+
+def command_clean(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            article = digest_text(read_text(path), path).article
+        except ContentError as error:
+            print(f"newsdigest: {error}", file=sys.stderr)
+            status = 1
+            continue
+        if args.json:
+            print(json.dumps(article.to_json(), ensure_ascii=False))
+        else:
+            print(f"# {article.title}\n\n{article.text}\n")
+    return status
+
+
+def command_quotes(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            quotes = digest_text(read_text(path), path).quotes_in_source()
+        except ContentError as error:
+            print(f"newsdigest: {error}", file=sys.stderr)
+            status = 1
+            continue
+        for quote in quotes:
+            if args.json:
+                print(json.dumps({"file": path, **quote.to_json()}, ensure_ascii=False))
+            else:
+                speaker = quote.speaker or "(unattributed)"
+                print(f"{path}:{quote.start}-{quote.end} {speaker}: “{quote.text}”")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsdigest", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    clean = commands.add_parser("clean", help="clean raw scraped articles")
+    clean.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    clean.add_argument("files", nargs="+")
+    clean.set_defaults(run=command_clean)
+    quotes = commands.add_parser("quotes", help="list direct quotes and their speakers")
+    quotes.add_argument("--json", action="store_true", help="JSON Lines, one object per quote")
+    quotes.add_argument("files", nargs="+")
+    quotes.set_defaults(run=command_quotes)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

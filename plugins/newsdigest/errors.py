@@ -1,0 +1,13 @@
+"""Errors that name the file (and line) and say what is wrong with it."""
+from __future__ import annotations
+
+
+class ContentError(ValueError):
+    """A content file Newsdigest cannot use; the message names the file and the problem."""
+
+    def __init__(self, file: str, problem: str, line: int | None = None):
+        self.file = str(file)
+        self.problem = problem
+        self.line = line
+        where = f"{self.file}:{line}" if line else self.file
+        super().__init__(f"{where}: {problem}")
