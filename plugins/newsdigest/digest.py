@@ -20,6 +20,9 @@ class Digest:
         return [q.shifted_to_source(self.article.offsets) for q in self.quotes]
 
 
-def digest_text(raw: str, file: str = "<string>") -> Digest:
-    article = clean_article(raw, file)
+def digest_article(article: CleanArticle) -> Digest:
     return Digest(article, extract_quotes(article.text))
+
+
+def digest_text(raw: str, file: str = "<string>") -> Digest:
+    return digest_article(clean_article(raw, file))

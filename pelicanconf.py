@@ -1,0 +1,66 @@
+"""Pelican settings for building the digest locally (``make html``)."""
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "plugins"))
+
+AUTHOR = "Newsdigest editors"
+SITENAME = "Newsdigest"
+SITESUBTITLE = "What was said, by whom, on which subject"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+SLUGIFY_SOURCE = "basename"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "newsdigest.site.reader",
+    "newsdigest.site.people_pages",
+    "newsdigest.site.structured_data",
+]
+
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "topics/{slug}/"
+TAG_SAVE_AS = "topics/{slug}/index.html"
+TAGS_URL = "topics/"
+TAGS_SAVE_AS = "topics/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None}
+
+# Pelican's own feeds are replaced by Newsdigest's.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Newsdigest
+NEWSDIGEST_REQUIRE_DATES = False
+NEWSDIGEST_SHOW_REVIEW = True
+NEWSDIGEST_DISCOVER_TOPICS = True

@@ -1,0 +1,1 @@
+"""Pelican plugins of Newsdigest: thin glue around the text functions, one plugin per capability."""

@@ -1,0 +1,39 @@
+"""The editorial registries of a site's content folder, read once per build."""
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+from newsdigest.errors import ContentError
+from newsdigest.people import PeopleRegistry, load_people
+from newsdigest.topics import Topic, load_topics
+
+logger = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=8)
+def read_registry(path: str, mtime: float, loader):
+    """The entries ``loader`` finds in ``path``; on bad input, an error naming the file and no entries."""
+    try:
+        return tuple(loader(Path(path).read_text(encoding="utf-8"), path))
+    except UnicodeDecodeError:
+        logger.error("%s: not UTF-8 text; the registry is ignored", path)
+    except ContentError as error:
+        logger.error("%s; the registry is ignored", error)
+    return ()
+
+
+def registry_entries(settings: dict, filename: str, loader) -> tuple:
+    path = Path(settings["PATH"]) / filename
+    if not path.is_file():
+        return ()
+    return read_registry(str(path), path.stat().st_mtime, loader)
+
+
+def topic_vocabulary(settings: dict) -> list[Topic]:
+    return list(registry_entries(settings, settings.get("NEWSDIGEST_TOPICS", "topics.yml"), load_topics))
+
+
+def people_registry(settings: dict) -> PeopleRegistry:
+    return PeopleRegistry(registry_entries(settings, settings.get("NEWSDIGEST_PEOPLE", "people.yml"), load_people))

@@ -1,0 +1,106 @@
+"""People pages: ``people/`` A–Z, ``people/<slug>/`` with every quote, and the review queue.
+
+After the articles are read, their quotes are split into published and held
+for review, published quotes are indexed by person across the whole digest,
+and each article body is rendered again with its speakers linked.
+"""
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+from newsdigest import structured
+from newsdigest.people import HeldQuote, PersonEntry, QuoteIndex, SourceArticle, build_quote_index
+from newsdigest.render import render_body_html
+from newsdigest.review import split_for_review
+
+from .editorial import people_registry
+
+logger = logging.getLogger(__name__)
+
+
+def source_article_of(article) -> SourceArticle:
+    return SourceArticle(key=article.slug, title=article.title, url=article.url,
+                         date=article.date.isoformat(), source=getattr(article, "source", ""),
+                         topics=tuple(tag.name for tag in getattr(article, "tags", [])))
+
+
+def person_slug(name: str, settings: dict) -> str:
+    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
+class PeopleGenerator(Generator):
+    """Indexes the digest's quotes by person and writes the people pages."""
+
+    def generate_context(self):
+        articles = [a for a in self.context.get("articles", []) if getattr(a, "digest", None)]
+        published, held = [], []
+        for article in articles:
+            source = source_article_of(article)
+            kept, queued = split_for_review(article.digest.quotes, article.digest.article.metadata)
+            published.append((source, kept))
+            held += [HeldQuote(quote, source, reason) for quote, reason in queued]
+        index = build_quote_index(published, people_registry(self.settings))
+        index.held[:0] = held
+        self.index = index
+        self.slugs = {name: person_slug(name, self.settings) for name in index.people}
+        self.context.update(quote_index=index, person_slugs=self.slugs,
+                            person_url=lambda name: f"people/{self.slugs[name]}/")
+        for article in articles:
+            self.link_speakers(article, index)
+            article.structured_data = self.article_data(article, index)
+
+    def absolute(self, url: str) -> str:
+        return f"{self.settings.get('SITEURL', '')}/{url}"
+
+    def article_data(self, article, index: QuoteIndex) -> dict:
+        speakers = sorted({p.name for q in article.digest.quotes if (p := index.person_of(article.slug, q))})
+        return structured.news_article(
+            article.title, self.absolute(article.url), article.date.isoformat(),
+            description=getattr(article, "summary", "") or "", source=getattr(article, "source", ""),
+            editor=getattr(article, "editor", ""), topics=[tag.name for tag in getattr(article, "tags", [])],
+            people=speakers)
+
+    def person_data(self, entry: PersonEntry) -> dict:
+        quotes = [structured.quotation(item.quote.text, entry.person.name, self.absolute(item.article.url),
+                                       item.article.date) for item in entry.quotes]
+        return structured.person(entry.person.name, self.absolute(f"people/{self.slugs[entry.person.name]}/"),
+                                 entry.role, entry.person.bio, quotes)
+
+    def link_speakers(self, article, index: QuoteIndex) -> None:
+        """Renders the article body again, each published quote's speaker linked to their page."""
+        if self.settings.get("RELATIVE_URLS"):
+            root = "../" * article.url.count("/")
+        else:
+            root = self.settings.get("SITEURL", "") + "/"
+
+        def speaker_url(quote):
+            person = index.person_of(article.slug, quote)
+            return f"{root}people/{self.slugs[person.name]}/" if person else None
+
+        published = [q for q in article.digest.quotes if index.person_of(article.slug, q)]
+        article._content = render_body_html(article.digest.article.text, published, speaker_url)
+
+    def generate_output(self, writer):
+        def write(url: str, template: str, **values):
+            writer.write_file(url + "index.html", self.get_template(template), self.context,
+                              relative_urls=self.settings.get("RELATIVE_URLS"), url=url,
+                              page_name=template, **values)
+
+        write("people/", "people")
+        for name, entry in self.index.people.items():
+            write(f"people/{self.slugs[name]}/", "person", entry=entry, slug=self.slugs[name],
+                  structured_data=self.person_data(entry))
+        if self.settings.get("NEWSDIGEST_SHOW_REVIEW"):
+            write("review/", "review")
+
+
+def get_generators(pelican):
+    return PeopleGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

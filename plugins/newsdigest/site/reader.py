@@ -1,0 +1,85 @@
+"""Pelican reader for raw scraped ``.txt`` articles."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from html import escape
+
+from pelican import signals
+from pelican.readers import BaseReader
+
+from newsdigest.clean import read_article
+from newsdigest.digest import Digest, digest_article
+from newsdigest.errors import ContentError
+from newsdigest.render import render_body_html
+from newsdigest.topics import assign_topics
+
+from .editorial import people_registry, topic_vocabulary
+
+logger = logging.getLogger(__name__)
+
+PELICAN_STATUSES = ("published", "draft", "hidden", "skip")
+PASSED_THROUGH = ("title", "slug", "summary", "url", "source", "editor", "editor_role",
+                  "desk", "fact_checked")
+
+
+def file_date(path: str) -> str:
+    return dt.datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%dT%H:%M")
+
+
+class RawArticleReader(BaseReader):
+    """Reads a raw ``.txt`` article: cleans it, finds its quotes, keeps its editorial metadata."""
+
+    enabled = True
+    file_extensions = ["txt"]
+
+    def read(self, source_path):
+        digest = digest_article(read_article(source_path))
+        article = digest.article
+        for warning in article.warnings:
+            logger.warning("%s: %s", source_path, warning)
+        return render_body_html(article.text, digest.quotes), self.metadata_for(digest, source_path)
+
+    def metadata_for(self, digest: Digest, source_path: str) -> dict:
+        article = digest.article
+        raw = {key: article.metadata[key] for key in PASSED_THROUGH if article.metadata.get(key)}
+        raw["title"] = article.title
+        status = article.metadata.get("status", "").strip().lower()
+        if status in PELICAN_STATUSES:
+            raw["status"] = status
+        elif status:
+            raw["editorial_status"] = status
+        if raw.get("summary"):
+            raw["summary"] = f"<p>{escape(raw['summary'], quote=False)}</p>"
+        raw["date"] = article.metadata.get("date") or self.date_of_undated(source_path)
+        topics = self.topics_of(digest)
+        if topics:
+            raw["tags"] = [match.topic for match in topics]
+        metadata = {key: self.process_metadata(key, value) for key, value in raw.items()}
+        metadata["digest"] = digest
+        metadata["topic_evidence"] = topics
+        metadata["title_derived"] = article.title_derived
+        return metadata
+
+    def topics_of(self, digest: Digest):
+        """The header's topics, then those the vocabulary and the text's recurring names give."""
+        people = [q.speaker for q in digest.quotes if q.speaker and q.speaker_kind == "person"]
+        people += [person.name for person in people_registry(self.settings).people]
+        return assign_topics(digest.article.text, digest.article.metadata.get("topics", ""),
+                             topic_vocabulary(self.settings), people,
+                             discover=self.settings.get("NEWSDIGEST_DISCOVER_TOPICS", True))
+
+    def date_of_undated(self, source_path: str) -> str:
+        if self.settings.get("NEWSDIGEST_REQUIRE_DATES"):
+            raise ContentError(source_path, "no date given in the header or found in the text")
+        logger.warning("%s: no date given or found; using the file's time", source_path)
+        return file_date(source_path)
+
+
+def add_reader(readers):
+    readers.reader_classes["txt"] = RawArticleReader
+
+
+def register():
+    signals.readers_init.connect(add_reader)
