@@ -30,3 +30,9 @@ def clean_article(raw: str, file: str = "<string>") -> CleanArticle:
     from .model import OffsetMap
     return CleanArticle(file=file, title=title, text=body, metadata=metadata,
                         offsets=OffsetMap(((0, skipped, len(body)),)))
+
+
+def read_article(path) -> CleanArticle:
+    """The article in the UTF-8 file at ``path``, cleaned."""
+    from pathlib import Path
+    return clean_article(Path(path).read_text(encoding="utf-8"), str(path))

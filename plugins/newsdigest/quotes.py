@@ -5,6 +5,7 @@ import re
 
 from .model import Quote
 
+REVIEW_THRESHOLD = 0.5
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
 
 
