@@ -74,12 +74,13 @@ def resolve_names(names: Iterable[str], registry: PeopleRegistry) -> dict[str, P
     joins the only full name that ends with it, and maps to None (held for
     review) when there is none or more than one.
     """
-    names = sorted(set(names))
+    uses = Counter(names)
+    names = sorted(uses)
     full: dict[str, Counter] = defaultdict(Counter)
     for name in names:
         if len(name_words(name)) > 1 and not registry.find(name):
-            full[name_key(name)][name] += 1
-    people = {key: Person(name=spellings.most_common(1)[0][0]) for key, spellings in full.items()}
+            full[name_key(name)][name] = uses[name]
+    people = {key: Person(name=most_used_spelling(spellings)) for key, spellings in full.items()}
     by_surname: dict[str, set] = defaultdict(set)
     for person in [*people.values(), *registry.people]:
         by_surname[name_words(person.name)[-1].casefold()].add(person)
@@ -96,6 +97,11 @@ def resolve_names(names: Iterable[str], registry: PeopleRegistry) -> dict[str, P
             candidates = by_surname.get(words[0].casefold(), set())
             resolved[name] = next(iter(candidates)) if len(candidates) == 1 else None
     return resolved
+
+
+def most_used_spelling(spellings: Counter) -> str:
+    """The spelling used most; on a tie the one with fewest words ("Ilse Varga" over "Ilse M. Varga")."""
+    return min(spellings, key=lambda name: (-spellings[name], len(name.split()), name))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ def parse_yaml(yaml_text: str, file: str):
     try:
         return yaml.safe_load(yaml_text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         raise ContentError(file, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None) from None
 
