@@ -20,7 +20,7 @@ from .editorial import people_registry, topic_vocabulary
 logger = logging.getLogger(__name__)
 
 PELICAN_STATUSES = ("published", "draft", "hidden", "skip")
-PASSED_THROUGH = ("title", "slug", "summary", "url", "source", "editor", "editor_role",
+PASSED_THROUGH = ("title", "slug", "summary", "source", "editor", "editor_role",
                   "desk", "fact_checked")
 
 
@@ -45,6 +45,8 @@ class RawArticleReader(BaseReader):
         article = digest.article
         raw = {key: article.metadata[key] for key in PASSED_THROUGH if article.metadata.get(key)}
         raw["title"] = article.title
+        if article.metadata.get("url"):
+            raw["original_url"] = article.metadata["url"]
         status = article.metadata.get("status", "").strip().lower()
         if status in PELICAN_STATUSES:
             raw["status"] = status
