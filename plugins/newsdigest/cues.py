@@ -1,0 +1,88 @@
+"""Reporting cues: the verbs and phrases that introduce what someone said.
+
+``VERB_CUE`` finds a reporting verb in any of its forms (``said``, ``tells``,
+``was quoted as saying``); ``NOUN_CUE`` a reporting noun after a possessive
+(``Vance’s claim that``); ``ACCORDING_TO`` the phrase ``according to``.
+"""
+from __future__ import annotations
+
+import re
+
+# Each verb with the forms that differ from the regular ones (say: says, said, saying).
+IRREGULAR_VERBS = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "sing": ("sing", "sings", "sang", "singing"),
+    "read": ("read", "reads", "reading"),
+    "go on": ("went on", "goes on", "going on"),
+    "put it": ("put it", "puts it", "putting it"),
+    "speak": ("spoke", "speaks"),
+}
+REGULAR_VERBS = (
+    "add", "ask", "tweet", "post", "explain", "note", "argue", "claim", "insist", "warn",
+    "state", "declare", "continue", "reply", "respond", "answer", "recall", "acknowledge",
+    "admit", "concede", "suggest", "predict", "promise", "vow", "pledge", "boast", "complain",
+    "lament", "joke", "quip", "shout", "yell", "whisper", "announce", "report", "observe",
+    "remark", "comment", "counter", "retort", "stress", "emphasize", "emphasise", "urge",
+    "call", "describe", "label", "brand", "characterize", "characterise", "blast", "slam",
+    "praise", "accuse", "charge", "allege", "contend", "maintain", "conclude", "agree",
+    "testify", "text", "email", "reiterate", "confirm", "deny", "mock", "criticize",
+    "criticise", "wonder", "demand", "point out", "cite", "write in", "tout", "assure",
+    "caution", "chime in", "concur", "scoff", "sneer", "recount", "reason", "proclaim",
+    "announce", "assert", "affirm", "reply", "plead", "beg", "refer to", "dismiss",
+    "promise", "mutter", "exclaim", "interject", "begin", "conclude", "deride", "decry",
+    "hail", "question", "challenge", "predict", "reveal", "indicate", "tease", "boast",
+    "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "read",
+)
+NOUN_CUES = (
+    "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
+    "words", "assertion", "description", "promise", "pledge", "warning", "accusation",
+    "message", "argument", "suggestion", "response", "reply", "answer", "tweet", "tweets",
+    "question", "prediction", "vow", "boast", "charge", "complaint", "call", "insistence",
+    "contention", "view", "assessment", "verdict", "ruling", "memo", "letter", "report",
+)
+
+
+def inflections(verb: str) -> tuple[str, ...]:
+    """The forms of a regular verb: ``note`` gives note, notes, noted, noting."""
+    head, _, particle = verb.partition(" ")
+    tail = f" {particle}" if particle else ""
+    if head.endswith("e"):
+        forms = (head, head + "s", head + "d", head[:-1] + "ing")
+    elif head.endswith("y") and head[-2] not in "aeiou":
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    elif head.endswith(("sh", "ch", "ss", "x")):
+        forms = (head, head + "es", head + "ed", head + "ing")
+    elif head in ("quip", "snap", "chat"):
+        forms = (head, head + "s", head + head[-1] + "ed", head + head[-1] + "ing")
+    else:
+        forms = (head, head + "s", head + "ed", head + "ing")
+    return tuple(form + tail for form in forms)
+
+
+def all_cue_forms() -> list[str]:
+    forms = {form for verb in REGULAR_VERBS for form in inflections(verb)}
+    forms.update(form for group in IRREGULAR_VERBS.values() for form in group)
+    return sorted(forms, key=len, reverse=True)
+
+
+CUE_WORDS = frozenset(form for form in all_cue_forms() if " " not in form)
+VERB_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in all_cue_forms()) + r")(?![\w’'-])")
+NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + "|".join(NOUN_CUES) + r")\b")
+# A cue run into the name before it by a lost space: "Ada Brennersaid".
+GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
+# Verbs that take a quote as a name or a label rather than as speech: "called it".
+NAMING_CUES = frozenset(f for verb in ("call", "label", "brand", "describe", "characterize",
+                                       "characterise", "refer to", "dub") for f in inflections(verb))
+# Cues that also have common non-reporting senses, trusted less.
+WEAK_CUES = frozenset(f for verb in ("continue", "add", "call", "charge", "question", "rule", "read",
+                                     "begin", "state", "post", "report", "answer", "text",
+                                     "challenge", "repeat", "reason", "cite", "maintain")
+                      for f in inflections(verb))
+
+
+def cue_strength(cue: str) -> float:
+    """How surely a cue introduces speech: 1 for ``said``, less for verbs with other senses."""
+    return 0.8 if cue.lower() in WEAK_CUES else 1.0

@@ -1,0 +1,152 @@
+"""Quotation marks: which ones open, which close, and the spans they enclose.
+
+Marks are paired line by line (scraped articles put one paragraph on a line),
+deciding by the characters around a mark whether it opens or closes, so that a
+typographically wrong mark still pairs: in ``He said ”yes.“`` the two marks
+enclose ``yes.``. An opening mark still open at the end of a paragraph closes
+there; when the next paragraph begins with an opening mark, the quote goes on
+in it (the usual convention for a quote over several paragraphs).
+
+A text without double marks may use two apostrophes as one (``''We will,''
+she said.``, as in some news archives) or single marks (``‘We will,’ she
+said.``); in a text with double marks, single marks are nested quotes or
+apostrophes and belong to the words around them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+DOUBLE_MARKS = "“”\"„«»"
+SINGLE_MARKS = "‘’'‚"
+OPENING_GLYPHS = "“„«‘‚"
+CLOSING_GLYPHS = "”»’"
+BEFORE_OPENING = " \t\n([{—–-/:;,"
+AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
+LINE = re.compile(r"[^\n]+")
+DOUBLED_APOSTROPHES = re.compile(r"''|``")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """The words between one pair of marks (``start``/``end``), with the marks' positions.
+
+    ``close`` is None when the paragraph ended before a closing mark;
+    ``continues`` is the index of the span the quote goes on in, if any.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    line: int
+    continues: int | None = None
+    continued: bool = False
+    width: int = 1
+
+    @property
+    def after_close(self) -> int:
+        """Offset just past the closing mark (the paragraph's end for a quote left open)."""
+        return self.end if self.close is None else self.close + self.width
+
+
+def opens(text: str, i: int, width: int = 1) -> bool:
+    """Whether the mark at ``i`` opens a quote, judged by its neighbours, then its glyph."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    left_flanking = after not in " \t\n" and (before in BEFORE_OPENING or before in DOUBLE_MARKS)
+    right_flanking = before not in " \t\n" and (after in AFTER_CLOSING or after in DOUBLE_MARKS)
+    if left_flanking != right_flanking:
+        return left_flanking
+    return text[i] in OPENING_GLYPHS or text[i] == "`"
+
+
+def is_single_mark(text: str, i: int) -> bool:
+    """A single mark that is a quotation mark, not an apostrophe (``don’t``, ``the Smiths’``)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not (before.isalnum() and (after.isalnum() or text[i] != "‘"))
+
+
+def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
+    """A straight mark inside a quote opened by a straight mark closes it: straight marks do not nest."""
+    return depth > 0 and text[i] == '"' and text[outer] == '"'
+
+
+def mark_positions(text: str, start: int, end: int, marks: str) -> list[int]:
+    """Positions of the marks of a style in ``text[start:end]``; a doubled apostrophe counts once."""
+    if marks == "''":
+        return [m.start() for m in DOUBLED_APOSTROPHES.finditer(text, start, end)]
+    found = [i for i in range(start, end) if text[i] in marks]
+    return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
+
+
+def mark_style(text: str) -> str:
+    """The marks a text quotes with: double marks, doubled apostrophes, or single marks."""
+    if any(c in text for c in DOUBLE_MARKS):
+        return DOUBLE_MARKS
+    return "''" if DOUBLED_APOSTROPHES.search(text) else SINGLE_MARKS
+
+
+def pair_line(text: str, start: int, end: int, marks: str) -> tuple[list[tuple[int, int | None]], bool]:
+    """Pairs of (open, close) mark positions in one line; close None for a quote left open.
+
+    Marks inside an open quote nest (a quote within a quote) and only the
+    outermost pair is returned. The flag says whether the line ends inside a quote.
+    """
+    pairs: list[tuple[int, int | None]] = []
+    depth, outer = 0, -1
+    width = len(marks) if marks == "''" else 1
+    for i in mark_positions(text, start, end, marks):
+        if opens(text, i, width) and not closes_straight_pair(text, outer, i, depth):
+            if depth == 0:
+                outer = i
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                pairs.append((outer, i))
+    if depth > 0:
+        pairs.append((outer, None))
+    return pairs, depth > 0
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in LINE.finditer(text) if m.group().strip()]
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted span of ``text`` in order, a quote over several paragraphs giving one span each."""
+    marks = mark_style(text)
+    width = 2 if marks == "''" else 1
+    spans: list[QuotedSpan] = []
+    lines = line_spans(text)
+    left_open: int | None = None
+    for number, (start, end) in enumerate(lines):
+        pairs, ends_open = pair_line(text, start, end, marks)
+        first = len(spans)
+        for open_at, close_at in pairs:
+            stop = close_at if close_at is not None else end
+            spans.append(QuotedSpan(open_at + width, stop, open_at, close_at, number, width=width))
+        if left_open is not None and pairs and pairs[0][0] == start + leading_space(text, start):
+            spans[left_open] = replace(spans[left_open], continues=first)
+            spans[first] = replace(spans[first], continued=True)
+        left_open = len(spans) - 1 if ends_open else None
+    return [trimmed(text, span) for span in spans]
+
+
+def leading_space(text: str, start: int) -> int:
+    n = 0
+    while start + n < len(text) and text[start + n] in " \t":
+        n += 1
+    return n
+
+
+def trimmed(text: str, span: QuotedSpan) -> QuotedSpan:
+    """The span without the spaces just inside its marks."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return replace(span, start=start, end=end)

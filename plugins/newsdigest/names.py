@@ -1,0 +1,284 @@
+"""People, organisations and documents named in an article, and who a mention means.
+
+``Cast.of(text)`` reads every capitalised name in the article once: the full
+names (``German Chancellor Ada Brenner`` gives the person ``Ada Brenner`` with
+the role ``German Chancellor``; ``Ada Brenner, the mayor of Tollby,`` gives the
+role ``the mayor of Tollby``), the gender the text states through an
+honorific (``Ms. Brenner``), and where each person is mentioned. A later
+mention resolves against it: ``Brenner`` and ``Ms. Brenner`` to ``Ada Brenner``,
+``the chancellor`` to the one person whose role has that word.
+
+``kind_of_mention`` tells a person (``Brenner``, ``she``, ``the mayor``) from an
+organisation (``the campaign``, ``the White House``, ``a spokesperson``) and a
+document (``a joint statement``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
+              "miss": "she", "sir": "he", "dame": "she", "lord": "he", "lady": "she"}
+TITLES = frozenset("""
+dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. sgt sgt. rev rev. prof prof. pres pres.
+gen. adm adm. capt capt. maj maj. cmdr supt insp det det. st.
+president vice prime minister chancellor secretary senator governor mayor speaker king queen pope
+prince princess ambassador general commissioner chief director chairman chairwoman chair judge
+justice attorney representative congressman congresswoman spokesman spokeswoman spokesperson
+leader founder ceo sheriff commander admiral captain major colonel lieutenant sergeant officer
+deputy assistant foreign defence defense interior finance economy state home health justice
+treasury labour labor education trade energy environment agriculture transport culture
+premier emperor sheikh ayatollah rabbi bishop cardinal father reverend professor doctor
+coach manager minority majority whip counsel auditor comptroller treasurer clerk
+democratic republican nominee candidate host anchor moderator editor columnist correspondent
+economist analyst strategist adviser advisor aide official lawmaker diplomat envoy
+prosecutor businessman businesswoman author writer singer actor actress filmmaker director
+councillor councilor councilman councilwoman alderman inspector constable detective superintendent
+marshal magistrate senior acting interim former top
+""".split())
+ROLE_NOUNS = TITLES | frozenset("""
+member activist organizer organiser surrogate pollster physician scientist researcher expert
+resident voter supporter critic announcer player partner delegate head executive owner
+officer boss operative staffer source witness victim friend mother father son daughter wife
+husband brother sister neighbour neighbor teacher student worker farmer nurse lawyer master
+engineer pilot driver fisherman shopkeeper owner chef priest imam pastor journalist spokesman
+""".split())
+ORGANISATION_WORDS = frozenset("""
+campaign coalition government committee administration party alliance ministry department agency
+company firm group office team union council commission board house court police army military
+navy embassy bank fund foundation institute university association organization organisation
+network newspaper paper magazine station channel service bureau parliament congress senate
+assembly cabinet kremlin pentagon inc corp corporation club center centre authority authorities
+regime federation league church hospital school college caucus secretariat spokesperson
+spokesman spokeswoman spokespeople staff post times journal news press reuters afp ap cnn bbc
+nbc cbs abc fox msnbc politico politifact bloomberg guardian telegraph tribune herald gazette
+daily agency commission nato un eu who opec fbi cia nsa doj gop dnc rnc ministry command
+security intelligence prosecutors police officials spokespersons outlet site network
+""".split())
+DOCUMENT_WORDS = frozenset("""
+statement report letter memo filing document release ruling study survey poll website post
+tweet ad advert article editorial brief complaint lawsuit order opinion analysis book transcript
+email message note decision declaration communique communiqué resolution bill law platform
+manifesto notice judgment judgement verdict indictment affidavit motion petition advisory guidance
+guidelines plan proposal agreement treaty summary headline caption sign banner slogan video
+spot commercial page blog newsletter column review profile readout text documents records
+""".split())
+PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
+NOT_NAMES = frozenset("""
+the a an on in at but and or as if when while after before since for with by from to of this
+that these those his her its their our my your there here it he she they we i you mr mrs ms
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december today yesterday however meanwhile still also
+asked said says according yes no not
+""".split())
+CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
+NAME_RUN = re.compile(
+    rf"(?<![\w’'.-])(?:(?:{CAPITALISED}|[A-Z]{{2,}}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)"
+    rf"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*{CAPITALISED}(?![\w-])")
+APPOSITION_ROLE = re.compile(
+    r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
+ROLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){1,6}\Z")
+CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"})
+
+
+@dataclass
+class Person:
+    """Someone named in full in the article."""
+
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class Cast:
+    """The people of one article, found once and looked up by mention."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    by_first_name: dict[str, list[Person]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> "Cast":
+        cast = cls()
+        for match in NAME_RUN.finditer(text):
+            cast.read_name_run(text, match)
+        return cast
+
+    def read_name_run(self, text: str, match: re.Match) -> None:
+        """Record the person a run of capitalised words names, with the role and honorific around it."""
+        words = [unglued(w) for w in match.group().split()]
+        offsets = [match.start() + m.start() for m in re.finditer(r"\S+", match.group())]
+        first, last = name_bounds(words)
+        name_words = words[first:last]
+        if len(name_words) < 2:
+            self.note_surname_mention(name_words, offsets[first:last], words[:first])
+            return
+        if is_organisation(" ".join(name_words)) or any(w.isupper() and len(w) > 1 for w in name_words):
+            return
+        name = " ".join(name_words)
+        person = self.people.get(name) or self.add(name)
+        person.mentions.append(offsets[first])
+        role = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS) or None
+        role = role if role and role.lower() not in NOT_NAMES else None
+        after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
+        role = role or (apposition_role(text, after) if after else None) or role_before(text, match.start())
+        person.role = role or person.role
+        self.note_honorific(person, words[:first])
+
+    def note_surname_mention(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
+        if len(name_words) != 1:
+            return
+        for person in self.by_surname.get(name_words[0], []):
+            person.mentions.append(offsets[0])
+            self.note_honorific(person, before)
+
+    @staticmethod
+    def note_honorific(person: Person, words: list[str]) -> None:
+        for word in words:
+            person.gender = HONORIFICS.get(word.lower(), person.gender)
+
+    def add(self, name: str) -> Person:
+        person = Person(name)
+        self.people[name] = person
+        self.by_surname.setdefault(person.surname, []).append(person)
+        self.by_first_name.setdefault(name.split()[0], []).append(person)
+        return person
+
+    def resolve_name(self, mention: str, at: int) -> Person | None:
+        """The person a name mention means: the full name itself, or the full name named last with its surname."""
+        mention = re.split(r"\s*[,(]", mention, maxsplit=1)[0]
+        words = [w for w in re.findall(r"[A-Z][\w’'.-]*", mention) if w.lower() not in NOT_NAMES]
+        words = words[name_start(words):]
+        if not words:
+            return None
+        full = " ".join(words)
+        if full in self.people:
+            return self.people[full]
+        surname = words[-1].rstrip("’'s") if words[-1].endswith(("’s", "'s")) else words[-1]
+        surname = surname.title() if surname.isupper() else surname
+        return latest_before(self.by_surname.get(surname, []), at) or latest_before(
+            self.by_first_name.get(surname, []) if len(words) == 1 else [], at)
+
+    def resolve_role(self, mention: str, at: int) -> Person | None:
+        """The one person whose role holds every word of ``the chancellor`` (determiner and ``former`` aside)."""
+        words = [w for w in re.findall(r"[a-z]+", mention.lower()) if w not in ("the", "a", "an", "former", "then")]
+        if not words or words[-1] not in ROLE_NOUNS:
+            return None
+        matches = [p for p in self.people.values()
+                   if p.role and all(w in p.role.lower().split() for w in words) and p.mentions and p.mentions[0] < at]
+        return matches[0] if len(matches) == 1 else None
+
+
+def unglued(word: str) -> str:
+    """A name without a reporting verb run into it: ``Brennersaid`` gives ``Brenner``."""
+    return re.sub(r"(?<=[a-z]{3})(?:said|says)$", "", word)
+
+
+def name_bounds(words: list[str]) -> tuple[int, int]:
+    """Where the name proper lies in a run of capitalised words, titles and portfolios aside.
+
+    ``Mayor Ada Brenner of Tollby`` gives Ada Brenner; in ``Commissioner for Trade and
+    Fisheries Ada Brenner`` the name is the last two words of the part after the last connector.
+    """
+    parts, begin = [], 0
+    for i, word in enumerate(words + ["of"]):
+        if word.lower() in CONNECTORS:
+            parts.append((begin, i))
+            begin = i + 1
+    for index, (begin, end) in enumerate(parts):
+        first = begin + name_start(words[begin:end])
+        if end - first >= 2:
+            if index > 0 and end - first > 2 and not re.fullmatch(r"[A-Z]\.", words[end - 2]):
+                first = end - 2
+            return first, end
+    begin, end = parts[-1]
+    return begin + name_start(words[begin:end]), end
+
+
+def latest_before(people: list[Person], at: int) -> Person | None:
+    """Of several people sharing a surname, the one mentioned last before ``at``."""
+    best, best_at = None, -1
+    for person in people:
+        seen = [m for m in person.mentions if m < at]
+        last = max(seen) if seen else (person.mentions[0] if len(people) == 1 and person.mentions else -1)
+        if last > best_at:
+            best, best_at = person, last
+    return best
+
+
+def name_start(words: list[str]) -> int:
+    """Index of the first word of the name proper, after leading titles, roles and sentence words."""
+    start = 0
+    for i, word in enumerate(words):
+        low = word.lower().rstrip(".")
+        if low in TITLES or word.lower() in TITLES or word.lower() in HONORIFICS or low in NOT_NAMES \
+                or word.lower() in CONNECTORS or (word.isupper() and len(word) > 1 and i < len(words) - 1):
+            start = i + 1
+    return start
+
+
+def apposition_role(text: str, end: int) -> str | None:
+    """The role in an apposition after a name: ``Ada Brenner, the mayor of Tollby, said``."""
+    match = APPOSITION_ROLE.match(text, end)
+    if not match:
+        return None
+    role = match.group("role")
+    words = re.findall(r"[a-z]+", role.lower())
+    return role if any(w in ROLE_NOUNS for w in words) else None
+
+
+def role_before(text: str, start: int) -> str | None:
+    """A lower-case role just before a name: ``NATO chief``, ``party spokesman``."""
+    match = ROLE_BEFORE.search(text, max(0, start - 60), start)
+    if not match:
+        return None
+    words = match.group().split()
+    for i in range(len(words)):
+        if words[i].lower() in ROLE_NOUNS:
+            tail = words[max(0, i - 2):i + 1]
+            lead = [w for w in tail if w[:1].isupper() or w.lower() in ROLE_NOUNS]
+            if words[i] == words[-1]:
+                return " ".join(lead[-3:]) if lead else None
+    return None
+
+
+def is_organisation(phrase: str) -> bool:
+    words = [w.lower().strip("’'s") for w in re.findall(r"[\w’'-]+", phrase)]
+    return any(w in ORGANISATION_WORDS for w in words)
+
+
+def head_word(phrase: str) -> str:
+    """The main noun of a noun phrase: ``the campaign’s`` gives campaign, ``a letter from the mayors`` letter."""
+    phrase = re.sub(r"\([^()]*\)", "", phrase)
+    phrase = re.sub(r",.*", "", phrase)
+    phrase = re.sub(r"\s(?:of|from|by|in|at|for|with|on|to)\s.*", "", phrase)
+    words = re.findall(r"[\w’'-]+", phrase)
+    if not words:
+        return ""
+    return re.sub(r"(?:’s|'s|’|')$", "", words[-1]).lower()
+
+
+def kind_of_mention(mention: str, resolved: Person | None) -> str:
+    """``person``, ``organisation``, ``document`` or ``unknown`` for the words naming a speaker."""
+    low = mention.lower().strip()
+    head = head_word(mention)
+    if low in PERSON_PRONOUNS:
+        return "person" if low in ("he", "she", "i") else "unknown"
+    if head in DOCUMENT_WORDS:
+        return "document"
+    if resolved is not None:
+        return "person"
+    if head in ORGANISATION_WORDS or low.startswith(("the white house", "the kremlin")):
+        return "organisation"
+    if head in ROLE_NOUNS or head.endswith(("man", "woman", "er", "ist", "ent", "or")) and not mention[:1].isupper():
+        return "person"
+    if re.fullmatch(rf"(?:[\w.]+\s+)*{CAPITALISED}(?:\s+{CAPITALISED})+", mention.strip()) and not is_organisation(mention):
+        return "person"
+    return "unknown"

@@ -1,0 +1,57 @@
+"""Sentences of an article, with quoted words masked so that their punctuation cannot split them.
+
+``masked(text, spans)`` replaces the words inside quotation marks by ``·``
+(keeping a final ``.``, ``?``, ``!`` or ``,``), so that ``“No. Never,” Ada
+Brenner said.`` reads ``“···,” Ada Brenner said.``: one sentence, whose frame
+can be searched for cues and names without matching quoted words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .marks import QuotedSpan, line_spans
+
+MASK = "·"
+KEPT_PUNCTUATION = ".?!,…:;—–-"
+SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Cmdr|Supt|Insp|"
+    r"Det|Pres|Atty|Corp|Inc|Ltd|Co|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|Ave|"
+    r"U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|(?<![\w.])[A-Z])\Z")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    line: int
+
+
+def masked(text: str, spans: list[QuotedSpan]) -> str:
+    """The text with every quoted span's characters replaced by ``MASK`` but its last punctuation."""
+    chars = list(text)
+    for span in spans:
+        last = span.end - 1
+        keep = last if span.end > span.start and text[last] in KEPT_PUNCTUATION else -1
+        for i in range(span.start, span.end):
+            if i != keep and chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def sentences(frame: str) -> list[Sentence]:
+    """The sentences of each line of the (masked) text, in order."""
+    found = []
+    for number, (start, end) in enumerate(line_spans(frame)):
+        begin = start
+        for match in SENTENCE_END.finditer(frame, start, end):
+            if ABBREVIATION.search(frame, max(start, match.start() - 5), match.start()):
+                continue
+            found.append(Sentence(begin, match.end(), number))
+            begin = match.end()
+            while begin < end and frame[begin] == " ":
+                begin += 1
+        if begin < end:
+            found.append(Sentence(begin, end, number))
+    return found
