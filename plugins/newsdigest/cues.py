@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import alternation
+
 # Each verb with the forms that differ from the regular ones (say: says, said, saying).
 IRREGULAR_VERBS = {
     "say": ("say", "says", "said", "saying"),
@@ -68,8 +70,8 @@ def all_cue_forms() -> list[str]:
 
 
 CUE_WORDS = frozenset(form for form in all_cue_forms() if " " not in form)
-VERB_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in all_cue_forms()) + r")(?![\w’'-])")
-NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + "|".join(NOUN_CUES) + r")\b")
+VERB_CUE = re.compile(r"(?<![\w’'-])" + alternation(all_cue_forms()) + r"(?![\w’'-])")
+NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + alternation(NOUN_CUES) + r")\b")
 # A cue run into the name before it by a lost space: "Ada Brennersaid".
 GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")

@@ -25,6 +25,7 @@ BEFORE_OPENING = " \t\n([{—–-/:;,"
 AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
 LINE = re.compile(r"[^\n]+")
 DOUBLED_APOSTROPHES = re.compile(r"''|``")
+MARK_PATTERNS = {marks: re.compile("[" + re.escape(marks) + "]") for marks in (DOUBLE_MARKS, SINGLE_MARKS)}
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def mark_positions(text: str, start: int, end: int, marks: str) -> list[int]:
     """Positions of the marks of a style in ``text[start:end]``; a doubled apostrophe counts once."""
     if marks == "''":
         return [m.start() for m in DOUBLED_APOSTROPHES.finditer(text, start, end)]
-    found = [i for i in range(start, end) if text[i] in marks]
+    found = [m.start() for m in MARK_PATTERNS[marks].finditer(text, start, end)]
     return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
 
 

@@ -74,15 +74,15 @@ asked said says according yes no not
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.-])(?:(?:{CAPITALISED}|[A-Z]{{2,}}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)"
-    rf"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*{CAPITALISED}(?![\w-])")
+    r"(?=[A-Z])(?<![\w’'.-])(?:[A-Z][\w’'-]*\.?(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*"
+    r"[A-Z][\w’'-]*")
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
-ROLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){1,6}\Z")
+WORD = re.compile(r"\S+")
 CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     """Someone named in full in the article."""
 
@@ -108,13 +108,16 @@ class Cast:
     def of(cls, text: str) -> "Cast":
         cast = cls()
         for match in NAME_RUN.finditer(text):
-            cast.read_name_run(text, match)
+            if " " in match.group():
+                cast.read_name_run(text, match)
+            elif match.group() in cast.by_surname:
+                cast.note_surname_mention([match.group()], [match.start()], [])
         return cast
 
     def read_name_run(self, text: str, match: re.Match) -> None:
         """Record the person a run of capitalised words names, with the role and honorific around it."""
         words = [unglued(w) for w in match.group().split()]
-        offsets = [match.start() + m.start() for m in re.finditer(r"\S+", match.group())]
+        offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
         first, last = name_bounds(words)
         name_words = words[first:last]
         if len(name_words) < 2:
@@ -125,11 +128,12 @@ class Cast:
         name = " ".join(name_words)
         person = self.people.get(name) or self.add(name)
         person.mentions.append(offsets[first])
-        role = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS) or None
-        role = role if role and role.lower() not in NOT_NAMES else None
-        after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
-        role = role or (apposition_role(text, after) if after else None) or role_before(text, match.start())
-        person.role = role or person.role
+        title = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
+        if title:
+            person.role = title
+        elif person.role is None and len(person.mentions) == 1:
+            after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
+            person.role = (apposition_role(text, after) if after else None) or role_before(text, match.start())
         self.note_honorific(person, words[:first])
 
     def note_surname_mention(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
@@ -178,7 +182,7 @@ class Cast:
 
 def unglued(word: str) -> str:
     """A name without a reporting verb run into it: ``Brennersaid`` gives ``Brenner``."""
-    return re.sub(r"(?<=[a-z]{3})(?:said|says)$", "", word)
+    return word[:-4] if word.endswith(("said", "says")) and len(word) > 7 and word[-5].islower() else word
 
 
 def name_bounds(words: list[str]) -> tuple[int, int]:
@@ -235,23 +239,24 @@ def apposition_role(text: str, end: int) -> str | None:
 
 
 def role_before(text: str, start: int) -> str | None:
-    """A lower-case role just before a name: ``NATO chief``, ``party spokesman``."""
-    match = ROLE_BEFORE.search(text, max(0, start - 60), start)
-    if not match:
+    """A lower-case role just before a name, with up to two words leading to it: ``NATO chief``, ``party spokesman``."""
+    words = text[max(0, start - 60):start].split()
+    if not words or words[-1].lower() not in ROLE_NOUNS or not words[-1].isalpha():
         return None
-    words = match.group().split()
-    for i in range(len(words)):
-        if words[i].lower() in ROLE_NOUNS:
-            tail = words[max(0, i - 2):i + 1]
-            lead = [w for w in tail if w[:1].isupper() or w.lower() in ROLE_NOUNS]
-            if words[i] == words[-1]:
-                return " ".join(lead[-3:]) if lead else None
-    return None
+    lead = [words[-1]]
+    for word in reversed(words[-3:-1]):
+        if not (word[:1].isupper() or word.lower() in ROLE_NOUNS) or not word.replace("-", "").isalnum():
+            break
+        lead.insert(0, word)
+    return " ".join(lead)
 
 
 def is_organisation(phrase: str) -> bool:
-    words = [w.lower().strip("’'s") for w in re.findall(r"[\w’'-]+", phrase)]
-    return any(w in ORGANISATION_WORDS for w in words)
+    return any(possessive_free(w.lower()) in ORGANISATION_WORDS for w in phrase.split())
+
+
+def possessive_free(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word.rstrip("’'")
 
 
 def head_word(phrase: str) -> str:

@@ -31,6 +31,7 @@ from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
 from .names import (DOCUMENT_WORDS, NOT_NAMES, ORGANISATION_WORDS, PERSON_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS,
                     Cast, Person, apposition_role, kind_of_mention)
+from .patterns import alternation
 from .sentences import MASK, Sentence, masked, sentences
 
 REVIEW_THRESHOLD = 0.6
@@ -40,10 +41,16 @@ NAME = rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+{CAP}))*(?:\s*
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
-DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+[\w’'.-]+){{1,8}}?)"
-APPOSITION = r"(?:\s*,\s*(?:(?:the|a|an|who|whose|which|now|then|also|formerly|[a-z]+)\b[^,;:“”\"·\n]{1,80}?),)?"
+NOUN_MARKERS = frozenset("""
+the a an his her their its our my your these those this that many some several recent new latest previous
+earlier later two three four numerous multiple angry late-night early-morning online public private such
+""".split())
+CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|and|but|or|if|because|as|to|is|was|are"
+                r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might)")
+DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,8}}?)"
+APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,80}?,)?"
 PLURAL = r"(?:[a-z][a-z-]+s)"
-ROLE_WORD = "(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + ")"
+ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
 ROLED_NAME = rf"(?:(?:{CAP}|{ROLE_WORD})\s+){{0,4}}?{NAME}"
 NOUN_PHRASE = rf"(?<![\w’'.-])(?:{PRONOUN}(?![\w’'-])|{DETERMINED}|{ROLED_NAME}{APPOSITION}|{PLURAL})"
 ADVERBIALS = (r"(?:(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later|in|at|during|next)\s+)?"
@@ -53,14 +60,19 @@ ADVERBIALS = (r"(?:(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later|in|at|du
               r"|publicly|privately|often|never|already|even|only|just|flatly|bluntly|quickly|been|being"
               r"|always|subsequently|first|not|long|ago|frequently|told\s+reporters)\b,?\s*)")
 CUE = VERB_CUE.pattern
-AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
-AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE})")
+# Right after a quote the phrase is bounded by the cue, so any words may lead to the name:
+# "Lisvik harbour master Ines Kalder said", "said 9/11 widow Ines Kalder".
+LED_NAME = rf"(?:(?!{CLAUSE_WORDS}\b)[\w/’'-]+\s+){{0,4}}?{NAME}{APPOSITION}"
+NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME})"
+AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
+AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
+AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MULTILINE)
 AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*{ADVERBIALS}*\s*\Z")
 AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{NOUN_PHRASE})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
 DETERMINED_WORDS = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){1,3}")
-NOT_A_CUE_AFTER = re.compile(r"\s+(?:for|off|up|in|into|out)\b")
+NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:for|off|up|in|on)\b", re.IGNORECASE)
 TITLE_WORDS = re.compile(r"[A-Z0-9][\w’'.-]*|(?:a|an|the|of|and|in|on|at|to|for|with|or|from|by|is)\b")
 TITLE_BEFORE = re.compile(r"(?:’s|'s|titled|entitled|called|named|dubbed|nicknamed|nickname|episode of|show|program|"
                           r"programme|film|documentary|book|song|album|series|movie|known as|so-called|term|the|a|an|"
@@ -121,7 +133,7 @@ def can_name_a_speaker(words: str) -> bool:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Every quote in ``text``, in order, with its speaker where the text says who it is."""
-    if not text:
+    if not text or not any(mark in text for mark in "“”\"„«»‘’'`"):
         return []
     article = Article(text)
     if not article.sentences:
@@ -137,7 +149,7 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
     sentence = article.sentences[article.sentence_at(span.open)]
     if looks_like_a_title(article, span):
         return None
-    for rule in (cue_after, cue_before, according_to, introduced, cue_next):
+    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, introduced, cue_next):
         found = rule(article, span, sentence)
         if found is not None and found.mention is not None:
             return found
@@ -167,13 +179,22 @@ def cue_after(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
     frame = article.frame
     for pattern in (AFTER_NORMAL, AFTER_INVERTED):
         match = pattern.match(frame, start, sentence.end)
-        if match and MASK not in match.group() and not NOT_A_CUE_AFTER.match(frame, match.end("cue")):
+        if match and MASK not in match.group() and not NOT_A_CUE_AFTER.match(frame, match.start("cue") + 4):
             mention = article.span_of(match, "np")
             if mention is None:
                 continue
             certainty = 0.97 if ends_with_speech_punctuation(article.text[span.start:span.end]) else 0.85
             return Attribution(mention, match.group("cue"), "cue_after", certainty)
     return None
+
+
+def signed_with_a_dash(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+    """A quote signed like an epigraph: ``“We will rebuild.” ― Ines Kalder``."""
+    if span.close is None:
+        return None
+    match = AFTER_DASH.match(article.frame, span.after_close)
+    mention = article.span_of(match, "np") if match else None
+    return Attribution(mention, None, "signed", 0.9) if mention else None
 
 
 def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
@@ -208,7 +229,7 @@ def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
     """The reporting verb or noun nearest before ``ceiling``."""
     best = None
     for match in VERB_CUE.finditer(frame, floor, ceiling):
-        if not NOT_A_CUE_AFTER.match(frame, match.end()):
+        if not NOT_A_CUE_AFTER.match(frame, match.start() + 4) and not used_as_noun(frame, match):
             best = match
     for match in NOUN_CUE.finditer(frame, floor, ceiling):
         if best is None or match.start("cue") > best.start():
@@ -222,6 +243,15 @@ def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
 def cue_words(cue: re.Match) -> str:
     """The reporting word of a cue match: ``claim`` in ``’s claim``, ``said`` in ``Brennersaid``."""
     return cue.group("cue") if "cue" in cue.re.groupindex else cue.group()
+
+
+def used_as_noun(frame: str, cue: re.Match) -> bool:
+    """A cue form that is a noun here: ``his claims``, ``late-night tweets``, ``the report``."""
+    before = re.search(r"([\w’'-]+)\s+\Z", frame[max(0, cue.start() - 30):cue.start()])
+    if before is None or cue.group().endswith(("ed", "ing")):
+        return False
+    word = before.group(1)
+    return word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night")
 
 
 def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
@@ -241,7 +271,8 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
 
 
 def ends_in_coordination(frame: str, floor: int, start: int) -> bool:
-    return re.search(r"\b(?:and|but|then|or)\s*\Z", frame[max(floor, start - 10):start]) is not None
+    """A cue whose subject is the sentence's: ``Vell smiled and said``, ``Vell went on to say``, ``…, saying``."""
+    return re.search(r"(?:\b(?:and|but|then|or|to)|,)\s*\Z", frame[max(floor, start - 10):start]) is not None
 
 
 def possessor(article: Article, cue: re.Match) -> Span | None:
