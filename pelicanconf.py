@@ -33,6 +33,7 @@ PLUGINS = [
     "newsdigest.site.reader",
     "newsdigest.site.people_pages",
     "newsdigest.site.structured_data",
+    "newsdigest.site.feeds",
 ]
 
 ARTICLE_URL = "articles/{slug}/"

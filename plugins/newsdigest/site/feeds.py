@@ -1,0 +1,262 @@
+"""Atom and RSS feeds of the digest: every article, each topic, each person's quotes.
+
+They replace Pelican's own feeds. Every id is a tag URI made from an article's
+date and slug, so it survives rebuilds and moves of the site; every link is
+absolute; every date comes from the articles, so building the same content
+twice writes the same bytes. The Feeds page at ``feeds/`` lists them all.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from html import escape
+from itertools import islice
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from pelican import signals
+from pelican.generators import Generator
+
+from newsdigest.people import IndexedQuote, PersonEntry, QuoteIndex
+from newsdigest.render import render_body_html
+
+DEFAULTS = {
+    "NEWSDIGEST_LOCAL_FEED_URL": "http://localhost:8000",
+    "NEWSDIGEST_TAG_AUTHORITY": "newsdigest.example",
+    "NEWSDIGEST_TAG_DATE": "2026",
+    "NEWSDIGEST_FEED_MAX_ITEMS": 50,
+    "NEWSDIGEST_FEED_SUMMARY_ONLY": False,
+}
+FEED_PATHS = {"site": "feeds/all", "topic": "feeds/topics/{slug}", "person": "feeds/people/{slug}"}
+FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+NO_ENTRIES_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+TITLE_LENGTH = 90
+
+
+def setting(settings: dict, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+def feed_path(kind: str, slug: str = "") -> str:
+    """Where a feed is written, without its ``.atom.xml``/``.rss.xml`` ending."""
+    return FEED_PATHS[kind].format(slug=slug)
+
+
+def feed_root(settings: dict) -> str:
+    """The absolute address feeds link from: FEED_DOMAIN, else SITEURL, else the local server's."""
+    root = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or setting(settings, "NEWSDIGEST_LOCAL_FEED_URL")
+    return root.rstrip("/")
+
+
+def tag_uri(settings: dict, date: str, specific: str) -> str:
+    """An RFC 4151 id: ``tag:<authority>,<date>:<specific>``; ``date`` may be a longer ISO timestamp."""
+    return f"tag:{setting(settings, 'NEWSDIGEST_TAG_AUTHORITY')},{date[:10]}:{specific}"
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of a quote's words that ignores case and spacing."""
+    return hashlib.sha1(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()[:12]
+
+
+def shortened(text: str, length: int = TITLE_LENGTH) -> str:
+    """The text on one line, cut at a word to at most ``length`` characters, without trailing commas."""
+    text = " ".join(text.split())
+    text = text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+    return text.rstrip(",;: ")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry, before it is written as Atom or RSS; ``content`` is escaped HTML."""
+
+    id: str
+    title: str
+    url: str
+    date: datetime
+    summary: str
+    content: str
+    author: str = ""
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed the site offers and the page it follows."""
+
+    path: str
+    id: str
+    title: str
+    subtitle: str
+    page_url: str
+    entries: tuple[Entry, ...]
+
+    def file(self, kind: str) -> str:
+        return f"{self.path}.{kind}.xml"
+
+    @property
+    def updated(self) -> datetime:
+        return max((entry.date for entry in self.entries), default=NO_ENTRIES_UPDATED)
+
+
+def quote_ids(index: QuoteIndex, settings: dict) -> dict[tuple[str, int, int], str]:
+    """Each published quote's id: its article's tag URI and a hash of its words, numbered if repeated."""
+    items = sorted((item for entry in index.people.values() for item in entry.quotes),
+                   key=lambda item: (item.article.key, item.quote.start))
+    seen: Counter = Counter()
+    ids = {}
+    for item in items:
+        words = fingerprint(item.quote.text)
+        seen[item.article.key, words] += 1
+        repeat = seen[item.article.key, words]
+        specific = f"{item.article.key}/quote/{words}" + (f"-{repeat}" if repeat > 1 else "")
+        ids[item.article.key, item.quote.start, item.quote.end] = tag_uri(settings, item.article.date, specific)
+    return ids
+
+
+class FeedBuilder:
+    """Makes the site's feeds from the articles and the quote index in a Pelican context."""
+
+    def __init__(self, context: dict, settings: dict):
+        self.context = context
+        self.settings = settings
+        self.root = feed_root(settings)
+        self.index: QuoteIndex = context["quote_index"]
+        self.slugs: dict[str, str] = context["person_slugs"]
+        self.quote_ids = quote_ids(self.index, settings)
+
+    def absolute(self, url: str) -> str:
+        return f"{self.root}/{url}"
+
+    def newest(self, articles) -> list:
+        """Articles with a digest, newest first, the slug breaking ties."""
+        dated = [article for article in articles if getattr(article, "digest", None)]
+        return sorted(dated, key=lambda article: (article.date, article.slug), reverse=True)
+
+    def feed(self, kind: str, slug: str, title: str, subtitle: str, page_url: str, entries) -> Feed:
+        path = feed_path(kind, slug)
+        limit = setting(self.settings, "NEWSDIGEST_FEED_MAX_ITEMS")
+        return Feed(path, tag_uri(self.settings, setting(self.settings, "NEWSDIGEST_TAG_DATE"), path),
+                    title, subtitle, page_url, tuple(islice(entries, limit)))
+
+    def site_feed(self) -> Feed:
+        name = self.settings["SITENAME"]
+        return self.feed("site", "", name, self.settings.get("SITESUBTITLE") or f"Every article in {name}",
+                         "", map(self.article_entry, self.newest(self.context["articles"])))
+
+    def topic_feeds(self) -> list[Feed]:
+        name = self.settings["SITENAME"]
+        return [self.feed("topic", tag.slug, f"{name}: {tag.name}", f"Articles on {tag.name} in {name}",
+                          tag.url, map(self.article_entry, self.newest(articles)))
+                for tag, articles in sorted(self.context["tags"], key=lambda pair: pair[0].slug)]
+
+    def person_feeds(self) -> list[Feed]:
+        name = self.settings["SITENAME"]
+        return [self.feed("person", self.slugs[person], f"{name}: quotes of {person}",
+                          f"Every quote of {person} in {name}, newest first",
+                          f"people/{self.slugs[person]}/", self.quote_entries(entry))
+                for person, entry in self.index.people.items()]
+
+    def speaker_url(self, article):
+        """The absolute address of the page of each published quote's speaker in ``article``."""
+        def url(quote):
+            person = self.index.person_of(article.slug, quote)
+            return self.absolute(f"people/{self.slugs[person.name]}/") if person else None
+        return url
+
+    def article_entry(self, article) -> Entry:
+        clean = article.digest.article
+        published = [quote for quote in article.digest.quotes if self.index.person_of(article.slug, quote)]
+        return Entry(
+            id=tag_uri(self.settings, article.date.isoformat(), article.slug),
+            title=article.title, url=self.absolute(article.url), date=article.date,
+            summary=clean.metadata.get("summary") or next(iter(clean.paragraphs()), article.title),
+            content=render_body_html(clean.text, published, self.speaker_url(article)),
+            author=getattr(article, "source", ""),
+            categories=tuple(tag.name for tag in getattr(article, "tags", [])))
+
+    def quote_entries(self, entry: PersonEntry):
+        return (self.quote_entry(entry, item) for item in entry.quotes)
+
+    def quote_entry(self, entry: PersonEntry, item: IndexedQuote) -> Entry:
+        quote, article = item.quote, item.article
+        speaker = entry.person.name
+        return Entry(
+            id=self.quote_ids[article.key, quote.start, quote.end],
+            title=f"{speaker}: “{shortened(quote.text)}”", url=self.absolute(article.url),
+            date=datetime.fromisoformat(article.date),
+            summary=f"“{quote.text}” — {speaker}", content=self.quote_html(entry, item),
+            author=article.source, categories=article.topics)
+
+    def quote_html(self, entry: PersonEntry, item: IndexedQuote) -> str:
+        """The quote, who said it, the sentence around it and the article, every part escaped."""
+        quote, article = item.quote, item.article
+        speaker = escape(entry.person.name) + (f", {escape(quote.role)}" if quote.role else "")
+        parts = [f"<blockquote><p>“{escape(quote.text)}”</p></blockquote>", f"<p>— {speaker}</p>"]
+        if quote.context:
+            parts.append(f"<p>{escape(quote.context)}</p>")
+        source = f", {escape(article.source)}" if article.source else ""
+        parts.append(f'<p>From <a href="{escape(self.absolute(article.url))}">{escape(article.title)}</a>'
+                     f"{source}, {escape(article.date[:10])}.</p>")
+        return "\n".join(parts)
+
+    def xml(self, feed: Feed, kind: str) -> bytes:
+        """The feed as Atom or RSS, its entries in the given order."""
+        generator = FeedGenerator()
+        generator.load_extension("dc", atom=False, rss=True)
+        generator.id(feed.id)
+        generator.title(feed.title)
+        generator.subtitle(feed.subtitle)
+        generator.author(name=self.settings.get("AUTHOR") or self.settings["SITENAME"])
+        generator.link(href=self.absolute(feed.file(kind)), rel="self", type=FORMATS[kind])
+        # RSS takes the channel's link from the last link given.
+        generator.link(href=self.absolute(feed.page_url), rel="alternate", type="text/html")
+        generator.language(self.settings.get("DEFAULT_LANG", "en"))
+        generator.updated(feed.updated)
+        for entry in feed.entries:
+            self.add_entry(generator, entry)
+        return generator.atom_str(pretty=True) if kind == "atom" else generator.rss_str(pretty=True)
+
+    def add_entry(self, generator: FeedGenerator, entry: Entry) -> None:
+        item = generator.add_entry(order="append")
+        item.guid(entry.id, permalink=False)
+        item.title(entry.title)
+        item.link(href=entry.url, rel="alternate", type="text/html")
+        item.published(entry.date)
+        item.updated(entry.date)
+        item.summary(entry.summary)
+        if not setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"):
+            item.content(entry.content, type="html")
+        if entry.author:
+            item.author(name=entry.author)
+            item.dc.dc_creator(entry.author)
+        for category in entry.categories:
+            item.category(term=category)
+
+
+class FeedsGenerator(Generator):
+    """Writes every feed and the Feeds page that lists them."""
+
+    def generate_context(self):
+        self.context["feed_path"] = feed_path
+
+    def generate_output(self, writer):
+        builder = FeedBuilder(self.context, self.settings)
+        site, topics, people = builder.site_feed(), builder.topic_feeds(), builder.person_feeds()
+        for feed in (site, *topics, *people):
+            for kind in FORMATS:
+                target = Path(self.output_path) / feed.file(kind)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(builder.xml(feed, kind))
+        writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
+                          relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
+                          feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
+
+
+def get_generators(pelican):
+    return FeedsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
