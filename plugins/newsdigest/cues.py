@@ -35,7 +35,7 @@ REGULAR_VERBS = (
     "announce", "assert", "affirm", "reply", "plead", "beg", "refer to", "dismiss",
     "promise", "mutter", "exclaim", "interject", "begin", "conclude", "deride", "decry",
     "hail", "question", "challenge", "predict", "reveal", "indicate", "tease", "boast",
-    "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "read",
+    "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "liken", "laud", "compare",
 )
 NOUN_CUES = (
     "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
@@ -64,14 +64,17 @@ def inflections(verb: str) -> tuple[str, ...]:
 
 
 def all_cue_forms() -> list[str]:
+    """Every form of every cue, also capitalised for a sentence that opens with it (``Said Vell: …``)."""
     forms = {form for verb in REGULAR_VERBS for form in inflections(verb)}
     forms.update(form for group in IRREGULAR_VERBS.values() for form in group)
+    forms.update([form[0].upper() + form[1:] for form in forms])
     return sorted(forms, key=len, reverse=True)
 
 
 CUE_WORDS = frozenset(form for form in all_cue_forms() if " " not in form)
 VERB_CUE = re.compile(r"(?<![\w’'-])" + alternation(all_cue_forms()) + r"(?![\w’'-])")
-NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + alternation(NOUN_CUES) + r")\b")
+NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + alternation(NOUN_CUES)
+                      + r")\b(?=\s*(?:that\b|:|,|[“\"]))")
 # A cue run into the name before it by a lost space: "Ada Brennersaid".
 GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")

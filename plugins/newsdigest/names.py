@@ -63,6 +63,18 @@ manifesto notice judgment judgement verdict indictment affidavit motion petition
 guidelines plan proposal agreement treaty summary headline caption sign banner slogan video
 spot commercial page blog newsletter column review profile readout text documents records
 """.split())
+# Words that make a capitalised run a place, an event or a thing rather than a person.
+NOT_PERSON_WORDS = frozenset("""
+united states kingdom republic new north south east west northern southern eastern western central
+county city town village street avenue road square park river lake mountain mountains island islands
+bay sea ocean valley beach coast national american european international democratic republican
+federal supreme white day war act amendment island airport station bridge tower hall palace
+church cathedral mosque temple hospital school academy prize award awards cup games olympics
+league championship festival conference summit forum treaty accord plan program programme project
+initiative fund base zone region province state territory district empire union street mall
+americans africans europeans asians republicans democrats latinos hispanics christians muslims jews
+catholics evangelicals conservatives liberals
+""".split())
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 NOT_NAMES = frozenset("""
@@ -123,7 +135,8 @@ class Cast:
         if len(name_words) < 2:
             self.note_surname_mention(name_words, offsets[first:last], words[:first])
             return
-        if is_organisation(" ".join(name_words)) or any(w.isupper() and len(w) > 1 for w in name_words):
+        if is_organisation(" ".join(name_words)) or any(
+                (w.isupper() and len(w) > 1) or w.lower() in NOT_PERSON_WORDS for w in name_words):
             return
         name = " ".join(name_words)
         person = self.people.get(name) or self.add(name)

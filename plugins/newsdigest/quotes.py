@@ -37,18 +37,21 @@ from .sentences import MASK, Sentence, masked, sentences
 REVIEW_THRESHOLD = 0.6
 
 CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z]\.|[A-Z][\w’'-]*)"
-NAME = rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+{CAP}))*(?:\s*\([^()\n]{{1,25}}\))?)"
+NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
+        rf"(?:\s*\([^()\n]{{1,25}}\))?)")
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
 NOUN_MARKERS = frozenset("""
 the a an his her their its our my your these those this that many some several recent new latest previous
 earlier later two three four numerous multiple angry late-night early-morning online public private such
+via by in on of with from through into for
 """.split())
-CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|and|but|or|if|because|as|to|is|was|are"
-                r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might)")
+CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but|if|because|as|to|is|was|are"
+                r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might|by|with"
+                r"|at|in|on|during|after|before|into|about|over|under|against|without|via)")
 DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,8}}?)"
-APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,80}?,)?"
+APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,80}?,){0,2}"
 PLURAL = r"(?:[a-z][a-z-]+s)"
 ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
 ROLED_NAME = rf"(?:(?:{CAP}|{ROLE_WORD})\s+){{0,4}}?{NAME}"
@@ -70,6 +73,9 @@ AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MU
 AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*{ADVERBIALS}*\s*\Z")
 AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{NOUN_PHRASE})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
+INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
+SUBJECT_ELSEWHERE = re.compile(r"(?:\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who)"
+                               r"|,)\s*\Z")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
 DETERMINED_WORDS = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){1,3}")
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:for|off|up|in|on)\b", re.IGNORECASE)
@@ -179,7 +185,7 @@ def cue_after(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
     frame = article.frame
     for pattern in (AFTER_NORMAL, AFTER_INVERTED):
         match = pattern.match(frame, start, sentence.end)
-        if match and MASK not in match.group() and not NOT_A_CUE_AFTER.match(frame, match.start("cue") + 4):
+        if match and MASK not in match.group() and is_a_verb_cue(frame, match, match.start("cue")):
             mention = article.span_of(match, "np")
             if mention is None:
                 continue
@@ -204,13 +210,10 @@ def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
     “next steps”`` (partial); ``Brenner’s claim that it was “a farce”`` (partial).
     """
     frame = article.frame
-    floor = sentence.start
-    cue = last_cue(frame, floor, span.open)
-    if cue is None:
+    found = speaking_cue(article, sentence.start, span.open)
+    if found is None:
         return None
-    mention = speaker_of_cue(article, cue, floor)
-    if mention is None:
-        return None
+    cue, mention = found
     between = frame[cue.end():span.open]
     adjacent = re.fullmatch(r"[\s,:]*(?:that\s*)?,?\s*", between) is not None
     kind = "full" if adjacent and span.start - span.open <= 2 else "partial"
@@ -225,24 +228,46 @@ def distance_discount(between: str) -> float:
     return 1.0 if words <= 12 else 0.9 if words <= 25 else 0.75
 
 
+def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
+    """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
+    found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
+    found += list(NOUN_CUE.finditer(frame, floor, ceiling)) + list(GLUED_CUE.finditer(frame, floor, ceiling))
+    return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
+
+
 def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
     """The reporting verb or noun nearest before ``ceiling``."""
-    best = None
-    for match in VERB_CUE.finditer(frame, floor, ceiling):
-        if not NOT_A_CUE_AFTER.match(frame, match.start() + 4) and not used_as_noun(frame, match):
-            best = match
-    for match in NOUN_CUE.finditer(frame, floor, ceiling):
-        if best is None or match.start("cue") > best.start():
-            best = match
-    for match in GLUED_CUE.finditer(frame, floor, ceiling):
-        if best is None or match.start("cue") > best.start():
-            best = match
-    return best
+    found = cues_before(frame, floor, ceiling)
+    return found[0] if found else None
+
+
+def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, Span] | None:
+    """The nearest cue whose subject can speak, with that subject.
+
+    In ``Vell said the floods demand “more dams”`` the floods cannot speak, so
+    the quote is Vell's; with no speaking subject, the nearest cue's subject.
+    """
+    fallback = None
+    for cue in cues_before(article.frame, floor, ceiling)[:3]:
+        mention = speaker_of_cue(article, cue, floor)
+        if mention is None:
+            continue
+        if kind_of_mention(mention.text, None) != "unknown" or mention.text[:1].isupper():
+            return cue, mention
+        fallback = fallback or (cue, mention)
+    return fallback
 
 
 def cue_words(cue: re.Match) -> str:
     """The reporting word of a cue match: ``claim`` in ``’s claim``, ``said`` in ``Brennersaid``."""
     return cue.group("cue") if "cue" in cue.re.groupindex else cue.group()
+
+
+def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
+    """A reporting verb used as one: not ``called for``, not a noun (``his claims``), capitalised only to open a sentence."""
+    if cue.group()[0].isupper() and frame[floor:cue.start()].strip(" “”\"") != "":
+        return False
+    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue)
 
 
 def used_as_noun(frame: str, cue: re.Match) -> bool:
@@ -265,14 +290,22 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
         return document
     if not ends_in_coordination(frame, floor, start):
         match = AT_END.search(frame, max(floor, start - 160), start)
-        return article.span_of(match, "np") if match else None
+        found = article.span_of(match, "np") if match else None
+        return found or inverted_subject(article, cue)
     subject = AT_START.match(frame, floor, start)
     return article.span_of(subject, "np") if subject else None
 
 
+def inverted_subject(article: Article, cue: re.Match) -> Span | None:
+    """The subject after its cue, before a colon or comma: ``Said Vell: “…”``, ``as Vell put it, “…”``."""
+    match = INVERTED.match(article.frame, cue.end())
+    return article.span_of(match, "np") if match else None
+
+
 def ends_in_coordination(frame: str, floor: int, start: int) -> bool:
-    """A cue whose subject is the sentence's: ``Vell smiled and said``, ``Vell went on to say``, ``…, saying``."""
-    return re.search(r"(?:\b(?:and|but|then|or|to)|,)\s*\Z", frame[max(floor, start - 10):start]) is not None
+    """A cue whose subject is the sentence's: ``Vell smiled and said``, ``Vell went on to say``, ``…, saying``,
+    ``Vell left before adding``, ``Vell sent a letter that says``."""
+    return SUBJECT_ELSEWHERE.search(frame, max(floor, start - 12), start) is not None
 
 
 def possessor(article: Article, cue: re.Match) -> Span | None:
