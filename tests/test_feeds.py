@@ -227,11 +227,6 @@ def test_summary_only_feeds_leave_out_the_full_text(content):
     assert "deckhands" not in ferry.summary
 
 
-def test_feed_domain_wins_over_the_site_address(content):
-    site = build(content, "feed-domain", SITEURL=MOVED, FEED_DOMAIN="https://feeds.example.net")
-    assert parsed(site / "feeds" / "all.atom.xml").entries[0].link.startswith("https://feeds.example.net/")
-
-
 def test_every_page_announces_the_site_feed_and_its_own(site):
     def alternates(page: str) -> list[str]:
         html = (site / page).read_text(encoding="utf-8")

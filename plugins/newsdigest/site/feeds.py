@@ -8,6 +8,7 @@ twice writes the same bytes. The Feeds page at ``feeds/`` lists them all.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -56,8 +57,9 @@ def tag_uri(settings: dict, date: str, specific: str) -> str:
 
 
 def fingerprint(text: str) -> str:
-    """A short hash of a quote's words that ignores case and spacing."""
-    return hashlib.sha1(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()[:12]
+    """A short hash of a quote's words alone: case, spacing and punctuation make no difference."""
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:12]
 
 
 def shortened(text: str, length: int = TITLE_LENGTH) -> str:
@@ -131,8 +133,8 @@ class FeedBuilder:
 
     def newest(self, articles) -> list:
         """Articles with a digest, newest first, the slug breaking ties."""
-        dated = [article for article in articles if getattr(article, "digest", None)]
-        return sorted(dated, key=lambda article: (article.date, article.slug), reverse=True)
+        digested = [article for article in articles if getattr(article, "digest", None)]
+        return sorted(digested, key=lambda article: (article.date, article.slug), reverse=True)
 
     def feed(self, kind: str, slug: str, title: str, subtitle: str, page_url: str, entries) -> Feed:
         path = feed_path(kind, slug)
