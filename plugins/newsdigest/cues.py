@@ -36,6 +36,7 @@ REGULAR_VERBS = (
     "promise", "mutter", "exclaim", "interject", "begin", "conclude", "deride", "decry",
     "hail", "question", "challenge", "predict", "reveal", "indicate", "tease", "boast",
     "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "liken", "laud", "compare",
+    "attack", "condemn", "denounce", "ridicule", "lambaste", "applaud", "welcome", "thank",
 )
 NOUN_CUES = (
     "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",

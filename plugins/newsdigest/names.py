@@ -77,6 +77,7 @@ catholics evangelicals conservatives liberals
 """.split())
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
+PRONOUNS = PERSON_PRONOUNS | {"it"}
 NOT_NAMES = frozenset("""
 the a an on in at but and or as if when while after before since for with by from to of this
 that these those his her its their our my your there here it he she they we i you mr mrs ms

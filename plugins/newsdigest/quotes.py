@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from .cues import ACCORDING_TO, GLUED_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, cue_strength
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
-from .names import (DOCUMENT_WORDS, NOT_NAMES, ORGANISATION_WORDS, PERSON_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS,
+from .names import (DOCUMENT_WORDS, NOT_NAMES, ORGANISATION_WORDS, PRONOUN_GENDER, PRONOUNS, ROLE_NOUNS,
                     Cast, Person, apposition_role, kind_of_mention)
 from .patterns import alternation
 from .sentences import MASK, Sentence, masked, sentences
@@ -50,7 +50,9 @@ via by in on of with from through into for
 CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but|if|because|as|to|is|was|are"
                 r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might|by|with"
                 r"|at|in|on|during|after|before|into|about|over|under|against|without|via)")
-DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,8}}?)"
+DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?)"
+# Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
+DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
 APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,80}?,){0,2}"
 PLURAL = r"(?:[a-z][a-z-]+s)"
 ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
@@ -61,12 +63,12 @@ ADVERBIALS = (r"(?:(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later|in|at|du
               r"|night|today|yesterday|tonight|also|then|later|previously|repeatedly|reportedly|simply|again"
               r"|once|recently|has|have|had|would|will|could|may|might|did|does|do|is|was|were|are|further"
               r"|publicly|privately|often|never|already|even|only|just|flatly|bluntly|quickly|been|being"
-              r"|always|subsequently|first|not|long|ago|frequently|told\s+reporters)\b,?\s*)")
+              r"|always|subsequently|first|not|long|ago|frequently|still|now|usually|sometimes|finally|told\s+reporters)\b,?\s*)")
 CUE = VERB_CUE.pattern
 # Right after a quote the phrase is bounded by the cue, so any words may lead to the name:
 # "Lisvik harbour master Ines Kalder said", "said 9/11 widow Ines Kalder".
 LED_NAME = rf"(?:(?!{CLAUSE_WORDS}\b)[\w/’'-]+\s+){{0,4}}?{NAME}{APPOSITION}"
-NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME})"
+NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME}|{DETERMINED_BEFORE_CUE})"
 AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
 AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
 AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MULTILINE)
@@ -74,7 +76,9 @@ AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*{ADVERBIALS}*\s*\Z")
 AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{NOUN_PHRASE})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
-SUBJECT_ELSEWHERE = re.compile(r"(?:\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who)"
+COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:[a-z][\w’'-]*,?\s+){{1,6}}(?:and|but|then)\s+\Z")
+SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
+SUBJECT_ELSEWHERE = re.compile(r"(?:\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
                                r"|,)\s*\Z")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
 DETERMINED_WORDS = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){1,3}")
@@ -134,7 +138,7 @@ def can_name_a_speaker(words: str) -> bool:
     if first is None:
         return False
     single = len(words.split()) == 1
-    return not (single and first.group().lower() in NOT_NAMES and first.group().lower() not in PERSON_PRONOUNS)
+    return not (single and first.group().lower() in NOT_NAMES and first.group().lower() not in PRONOUNS)
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -155,7 +159,7 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
     sentence = article.sentences[article.sentence_at(span.open)]
     if looks_like_a_title(article, span):
         return None
-    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, introduced, cue_next):
+    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, cue_later, introduced, cue_next):
         found = rule(article, span, sentence)
         if found is not None and found.mention is not None:
             return found
@@ -191,6 +195,22 @@ def cue_after(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
                 continue
             certainty = 0.97 if ends_with_speech_punctuation(article.text[span.start:span.end]) else 0.85
             return Attribution(mention, match.group("cue"), "cue_after", certainty)
+    return None
+
+
+def cue_later(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+    """A cue further on in the quote's sentence: ``“We will” rebuild the port, Kalder said.``,
+    ``“We will,” Ines Kalder, who runs the port, one of the oldest, told us.``"""
+    frame = article.frame
+    start = span.after_close
+    for cue in VERB_CUE.finditer(frame, start, sentence.end):
+        if not is_a_verb_cue(frame, cue, sentence.start):
+            continue
+        match = AT_END.search(frame, max(start, cue.start() - 160), cue.start())
+        mention = (article.span_of(match, "np") if match else None) or inverted_subject(article, cue)
+        if mention is not None:
+            closing = SENTENCE_CLOSING_CUE.match(frame, cue.end(), sentence.end) is not None
+            return Attribution(mention, cue.group(), "cue_later", 0.8 if closing else 0.6, "partial")
     return None
 
 
@@ -292,6 +312,9 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
         match = AT_END.search(frame, max(floor, start - 160), start)
         found = article.span_of(match, "np") if match else None
         return found or inverted_subject(article, cue)
+    coordinated = COORDINATED.search(frame, max(floor, start - 80), start)
+    if coordinated and article.span_of(coordinated, "np"):
+        return article.span_of(coordinated, "np")
     subject = AT_START.match(frame, floor, start)
     return article.span_of(subject, "np") if subject else None
 
