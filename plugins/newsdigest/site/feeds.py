@@ -89,6 +89,7 @@ class Feed:
 
     path: str
     id: str
+    label: str
     title: str
     subtitle: str
     page_url: str
@@ -136,26 +137,29 @@ class FeedBuilder:
         digested = [article for article in articles if getattr(article, "digest", None)]
         return sorted(digested, key=lambda article: (article.date, article.slug), reverse=True)
 
-    def feed(self, kind: str, slug: str, title: str, subtitle: str, page_url: str, entries) -> Feed:
+    def feed(self, kind: str, slug: str, label: str, subtitle: str, page_url: str, entries) -> Feed:
+        """A feed titled with the site's name and ``label``, holding the first entries up to the maximum."""
         path = feed_path(kind, slug)
         limit = setting(self.settings, "NEWSDIGEST_FEED_MAX_ITEMS")
         return Feed(path, tag_uri(self.settings, setting(self.settings, "NEWSDIGEST_TAG_DATE"), path),
-                    title, subtitle, page_url, tuple(islice(entries, limit)))
+                    label, f"{self.settings['SITENAME']}: {label}", subtitle, page_url,
+                    tuple(islice(entries, limit)))
 
     def site_feed(self) -> Feed:
         name = self.settings["SITENAME"]
-        return self.feed("site", "", name, self.settings.get("SITESUBTITLE") or f"Every article in {name}",
-                         "", map(self.article_entry, self.newest(self.context["articles"])))
+        subtitle = self.settings.get("SITESUBTITLE") or f"Every article in {name}"
+        articles = self.newest(self.context["articles"])
+        return self.feed("site", "", "All articles", subtitle, "", map(self.article_entry, articles))
 
     def topic_feeds(self) -> list[Feed]:
         name = self.settings["SITENAME"]
-        return [self.feed("topic", tag.slug, f"{name}: {tag.name}", f"Articles on {tag.name} in {name}",
+        return [self.feed("topic", tag.slug, tag.name, f"Articles on {tag.name} in {name}",
                           tag.url, map(self.article_entry, self.newest(articles)))
                 for tag, articles in sorted(self.context["tags"], key=lambda pair: pair[0].slug)]
 
     def person_feeds(self) -> list[Feed]:
         name = self.settings["SITENAME"]
-        return [self.feed("person", self.slugs[person], f"{name}: quotes of {person}",
+        return [self.feed("person", self.slugs[person], f"Quotes of {person}",
                           f"Every quote of {person} in {name}, newest first",
                           f"people/{self.slugs[person]}/", self.quote_entries(entry))
                 for person, entry in self.index.people.items()]
