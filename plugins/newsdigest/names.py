@@ -296,7 +296,9 @@ def kind_of_mention(mention: str, resolved: Person | None) -> str:
         return "person"
     if head in ORGANISATION_WORDS or low.startswith(("the white house", "the kremlin")):
         return "organisation"
-    if head in ROLE_NOUNS or head.endswith(("man", "woman", "er", "ist", "ent", "or")) and not mention[:1].isupper():
+    if head.endswith("s") and head[:-1] in ORGANISATION_WORDS:
+        return "organisation"
+    if head in ROLE_NOUNS or head.endswith(("man", "woman", "er", "ist", "ent", "or", "ian")) and not mention[:1].isupper():
         return "person"
     if re.fullmatch(rf"(?:[\w.]+\s+)*{CAPITALISED}(?:\s+{CAPITALISED})+", mention.strip()) and not is_organisation(mention):
         return "person"

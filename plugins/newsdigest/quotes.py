@@ -72,17 +72,20 @@ NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME}|{DETERMINED_BEFORE_CUE}
 AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
 AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
 AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MULTILINE)
-AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*{ADVERBIALS}*\s*\Z")
-AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{NOUN_PHRASE})")
+AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*,?\s*{ADVERBIALS}*\s*\Z")
+# A sentence's subject, after an introduction: "On Monday, the three mayors of Lisvik wrote ..."
+NOT_IN_SUBJECT = rf"(?:{CLAUSE_WORDS}|and|also|then|[a-z]+ed|took|made|went|gave|got|came|{CUE})\b"
+SUBJECT_PHRASE = rf"(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{NOT_IN_SUBJECT})[\w’'.-]+){{1,6}}"
+AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
-COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:[a-z][\w’'-]*,?\s+){{1,6}}(?:and|but|then)\s+\Z")
+COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:(?!and\b)[a-z][\w’'-]*\s+){{1,4}}(?:and|but|then)\s+\Z")
 SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
-SUBJECT_ELSEWHERE = re.compile(r"(?:\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
-                               r"|,)\s*\Z")
+SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
+                               r"\s*\Z")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
 DETERMINED_WORDS = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){1,3}")
-NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:for|off|up|in|on)\b", re.IGNORECASE)
+NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
 TITLE_WORDS = re.compile(r"[A-Z0-9][\w’'.-]*|(?:a|an|the|of|and|in|on|at|to|for|with|or|from|by|is)\b")
 TITLE_BEFORE = re.compile(r"(?:’s|'s|titled|entitled|called|named|dubbed|nicknamed|nickname|episode of|show|program|"
                           r"programme|film|documentary|book|song|album|series|movie|known as|so-called|term|the|a|an|"
@@ -167,12 +170,16 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
 
 
 def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
-    """A short quote in title case after a title word: ``the film “Dark Harbour”``, ``Vance’s “Night Talk”``."""
+    """Words in title case, or a short capitalised quote after a title word: ``the show “Night Harbour”``,
+    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``."""
     words = article.text[span.start:span.end].split()
     if not words or len(words) > 8:
         return False
     if not all(TITLE_WORDS.match(w) for w in words) or not words[0][:1].isupper():
         return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if capitalised >= 2:
+        return True
     return bool(TITLE_BEFORE.search(article.frame, max(0, span.open - 30), span.open)) or len(words) <= 4 and \
         not ends_with_speech_punctuation(article.text[span.start:span.end])
 
@@ -204,7 +211,7 @@ def cue_later(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
     frame = article.frame
     start = span.after_close
     for cue in VERB_CUE.finditer(frame, start, sentence.end):
-        if not is_a_verb_cue(frame, cue, sentence.start):
+        if not is_a_verb_cue(frame, cue, sentence.start) or cue_strength(cue.group()) < 1 or cue.group().endswith("ing"):
             continue
         match = AT_END.search(frame, max(start, cue.start() - 160), cue.start())
         mention = (article.span_of(match, "np") if match else None) or inverted_subject(article, cue)
@@ -272,7 +279,7 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
         mention = speaker_of_cue(article, cue, floor)
         if mention is None:
             continue
-        if kind_of_mention(mention.text, None) != "unknown" or mention.text[:1].isupper():
+        if can_speak(mention.text):
             return cue, mention
         fallback = fallback or (cue, mention)
     return fallback
@@ -316,7 +323,13 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     if coordinated and article.span_of(coordinated, "np"):
         return article.span_of(coordinated, "np")
     subject = AT_START.match(frame, floor, start)
-    return article.span_of(subject, "np") if subject else None
+    mention = article.span_of(subject, "np") if subject else None
+    return mention if mention and can_speak(mention.text) else None
+
+
+def can_speak(mention: str) -> bool:
+    """A person, organisation or document, or a name: not ``the dispute``."""
+    return kind_of_mention(mention, None) != "unknown" or mention[:1].isupper() and not re.match(DETERMINER + r"\s", mention)
 
 
 def inverted_subject(article: Article, cue: re.Match) -> Span | None:
@@ -328,6 +341,8 @@ def inverted_subject(article: Article, cue: re.Match) -> Span | None:
 def ends_in_coordination(frame: str, floor: int, start: int) -> bool:
     """A cue whose subject is the sentence's: ``Vell smiled and said``, ``Vell went on to say``, ``…, saying``,
     ``Vell left before adding``, ``Vell sent a letter that says``."""
+    if frame[max(floor, start - 3):start].rstrip().endswith(",") and re.match(r"\w+ing\b", frame[start:start + 20]):
+        return True
     return SUBJECT_ELSEWHERE.search(frame, max(floor, start - 12), start) is not None
 
 
