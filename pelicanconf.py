@@ -34,6 +34,9 @@ PLUGINS = [
     "newsdigest.site.people_pages",
     "newsdigest.site.structured_data",
     "newsdigest.site.feeds",
+    "newsdigest.site.slugs",
+    "newsdigest.site.report",
+    "newsdigest.site.atomic",
 ]
 
 ARTICLE_URL = "articles/{slug}/"

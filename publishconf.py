@@ -14,4 +14,6 @@ if not SITEURL.startswith(("http://", "https://")):
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 NEWSDIGEST_REQUIRE_DATES = True
+# Any skipped file fails the build, after all of them are listed (see plugins/newsdigest/site/report.py).
+NEWSDIGEST_STRICT = True
 NEWSDIGEST_SHOW_REVIEW = False

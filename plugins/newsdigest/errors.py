@@ -11,3 +11,11 @@ class ContentError(ValueError):
         self.line = line
         where = f"{self.file}:{line}" if line else self.file
         super().__init__(f"{where}: {problem}")
+
+
+SKIPPED_FILE = "skipped_file"
+
+
+def skipped(file) -> dict:
+    """The logging ``extra`` that marks an error record as "this file was left out of the build"."""
+    return {SKIPPED_FILE: str(file)}

@@ -5,7 +5,7 @@ import functools
 import logging
 from pathlib import Path
 
-from newsdigest.errors import ContentError
+from newsdigest.errors import ContentError, skipped
 from newsdigest.people import PeopleRegistry, load_people
 from newsdigest.topics import Topic, load_topics
 
@@ -18,10 +18,15 @@ def read_registry(path: str, mtime: float, loader):
     try:
         return tuple(loader(Path(path).read_text(encoding="utf-8"), path))
     except UnicodeDecodeError:
-        logger.error("%s: not UTF-8 text; the registry is ignored", path)
+        logger.error("%s: not UTF-8 text; the registry is ignored", path, extra=skipped(path))
     except ContentError as error:
-        logger.error("%s; the registry is ignored", error)
+        logger.error("%s; the registry is ignored", error, extra=skipped(path))
     return ()
+
+
+def forget_registries(*_) -> None:
+    """Read the registries afresh in the next build, so that its errors are reported again."""
+    read_registry.cache_clear()
 
 
 def registry_entries(settings: dict, filename: str, loader) -> tuple:
