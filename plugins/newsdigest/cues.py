@@ -31,12 +31,12 @@ REGULAR_VERBS = (
     "praise", "accuse", "charge", "allege", "contend", "maintain", "conclude", "agree",
     "testify", "text", "email", "reiterate", "confirm", "deny", "mock", "criticize",
     "criticise", "wonder", "demand", "point out", "cite", "write in", "tout", "assure",
-    "caution", "chime in", "concur", "scoff", "sneer", "recount", "reason", "proclaim",
+    "caution", "chime in", "concur", "scoff", "sneer", "recount", "proclaim",
     "announce", "assert", "affirm", "reply", "plead", "beg", "refer to", "dismiss",
     "promise", "mutter", "exclaim", "interject", "begin", "conclude", "deride", "decry",
     "hail", "question", "challenge", "predict", "reveal", "indicate", "tease", "boast",
     "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "liken", "laud", "compare",
-    "attack", "condemn", "denounce", "ridicule", "lambaste", "applaud", "welcome", "thank",
+    "attack", "condemn", "denounce", "rate", "ridicule", "lambaste", "applaud", "welcome", "thank",
 )
 NOUN_CUES = (
     "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
@@ -78,6 +78,9 @@ NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + al
                       + r")\b(?=\s*(?:that\b|:|,|[“\"]))")
 # A cue run into the name before it by a lost space: "Ada Brennersaid".
 GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
+# A reporting noun introducing a quote after a colon: "Vell made the following statement:".
+INTRODUCING_NOUN_CUE = re.compile(r"\b(?:the|a|an|this|these|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?P<cue>"
+                                  + alternation(NOUN_CUES) + r")\s*:")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 # Verbs that take a quote as a name or a label rather than as speech: "called it".
 NAMING_CUES = frozenset(f for verb in ("call", "label", "brand", "describe", "characterize",
@@ -85,7 +88,7 @@ NAMING_CUES = frozenset(f for verb in ("call", "label", "brand", "describe", "ch
 # Cues that also have common non-reporting senses, trusted less.
 WEAK_CUES = frozenset(f for verb in ("continue", "add", "call", "charge", "question", "rule", "read",
                                      "begin", "state", "post", "report", "answer", "text",
-                                     "challenge", "repeat", "reason", "cite", "maintain")
+                                     "challenge", "repeat", "cite", "maintain")
                       for f in inflections(verb))
 
 

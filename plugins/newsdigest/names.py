@@ -83,7 +83,9 @@ the a an on in at but and or as if when while after before since for with by fro
 that these those his her its their our my your there here it he she they we i you mr mrs ms
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december today yesterday however meanwhile still also
-asked said says according yes no not
+asked said says according yes no not though although yet now then so thus instead later earlier first
+finally last next once perhaps maybe indeed even only still meanwhile however also despite during
+after before while when where why how what who whom which if unless because since until
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 NAME_RUN = re.compile(

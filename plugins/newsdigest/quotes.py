@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import ACCORDING_TO, GLUED_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, cue_strength
+from .cues import ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUES, NOUN_CUE, VERB_CUE, cue_strength
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
-from .names import (DOCUMENT_WORDS, NOT_NAMES, ORGANISATION_WORDS, PRONOUN_GENDER, PRONOUNS, ROLE_NOUNS,
+from .names import (DOCUMENT_WORDS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, PRONOUN_GENDER, PRONOUNS, ROLE_NOUNS,
                     Cast, Person, apposition_role, kind_of_mention)
 from .patterns import alternation
 from .sentences import MASK, Sentence, masked, sentences
@@ -42,10 +42,11 @@ NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{C
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
+DETERMINER_WORDS = frozenset("the a an his her their its one another two three several some many both this each my our your".split())
 NOUN_MARKERS = frozenset("""
 the a an his her their its our my your these those this that many some several recent new latest previous
 earlier later two three four numerous multiple angry late-night early-morning online public private such
-via by in on of with from through into for
+via by in on of with from through into for following same
 """.split())
 CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but|if|because|as|to|is|was|are"
                 r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might|by|with"
@@ -53,7 +54,7 @@ CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but
 DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?)"
 # Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
 DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
-APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,80}?,){0,2}"
+APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,120}?,){0,2}"
 PLURAL = r"(?:[a-z][a-z-]+s)"
 ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
 ROLED_NAME = rf"(?:(?:{CAP}|{ROLE_WORD})\s+){{0,4}}?{NAME}"
@@ -84,7 +85,10 @@ SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
 SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
                                r"\s*\Z")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
-DETERMINED_WORDS = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){1,3}")
+DOCUMENT_BEFORE_PARTICIPLE = re.compile(
+    r"(?<![\w-])(?P<np>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+[\w-]+){0,2}?\s+(?P<head>[\w-]+))"
+    r"(?:\s+(?:last|this|on|early|late)?\s*(?:week|month|year|morning|evening|night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
+    r"(?:\s+[a-z]+ed\s+by\s+[^,;:·]{1,60}?)?\s*\Z")
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
 TITLE_WORDS = re.compile(r"[A-Z0-9][\w’'.-]*|(?:a|an|the|of|and|in|on|at|to|for|with|or|from|by|is)\b")
 TITLE_BEFORE = re.compile(r"(?:’s|'s|titled|entitled|called|named|dubbed|nicknamed|nickname|episode of|show|program|"
@@ -140,8 +144,10 @@ def can_name_a_speaker(words: str) -> bool:
     first = re.match(r"[\w’'-]+", words)
     if first is None:
         return False
-    single = len(words.split()) == 1
-    return not (single and first.group().lower() in NOT_NAMES and first.group().lower() not in PRONOUNS)
+    lead = first.group().lower()
+    if lead in PRONOUNS or lead in DETERMINER_WORDS or lead in HONORIFICS:
+        return True
+    return lead not in NOT_NAMES
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -258,7 +264,8 @@ def distance_discount(between: str) -> float:
 def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
     """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
     found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
-    found += list(NOUN_CUE.finditer(frame, floor, ceiling)) + list(GLUED_CUE.finditer(frame, floor, ceiling))
+    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE):
+        found += pattern.finditer(frame, floor, ceiling)
     return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
 
 
@@ -303,7 +310,14 @@ def used_as_noun(frame: str, cue: re.Match) -> bool:
     if before is None or cue.group().endswith(("ed", "ing")):
         return False
     word = before.group(1)
-    return word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night")
+    if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
+        return True
+    earlier = re.search(r"([\w’'-]+)\s+[\w’'-]+\s+\Z", frame[max(0, cue.start() - 40):cue.start()])
+    if earlier is None:
+        return False
+    lead = earlier.group(1).lower()
+    could_be_noun = cue.group().lower() in NOUN_CUES
+    return could_be_noun and (lead in ("of", "about", "with", "for") or lead in ("a", "an", "the") and word.islower())
 
 
 def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
@@ -315,10 +329,13 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     document = document_subject(article, floor, start) if cue_words(cue).endswith("ing") else None
     if document is not None:
         return document
-    if not ends_in_coordination(frame, floor, start):
-        match = AT_END.search(frame, max(floor, start - 160), start)
+    if cue.re is not INTRODUCING_NOUN_CUE and not ends_in_coordination(frame, floor, start):
+        match = AT_END.search(frame, max(floor, start - 200), start)
         found = article.span_of(match, "np") if match else None
         return found or inverted_subject(article, cue)
+    earlier = cues_before(frame, floor, start)
+    if earlier:
+        return speaker_of_cue(article, earlier[0], floor)
     coordinated = COORDINATED.search(frame, max(floor, start - 80), start)
     if coordinated and article.span_of(coordinated, "np"):
         return article.span_of(coordinated, "np")
@@ -328,7 +345,9 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
 
 
 def can_speak(mention: str) -> bool:
-    """A person, organisation or document, or a name: not ``the dispute``."""
+    """A pronoun, person, organisation or document, or a name: not ``the dispute``."""
+    if mention.lower() in PRONOUNS:
+        return True
     return kind_of_mention(mention, None) != "unknown" or mention[:1].isupper() and not re.match(DETERMINER + r"\s", mention)
 
 
@@ -353,17 +372,15 @@ def possessor(article: Article, cue: re.Match) -> Span | None:
 
 
 def document_subject(article: Article, floor: int, start: int) -> Span | None:
-    """A document or organisation that a participle cue belongs to: ``a statement signed by three mayors saying``."""
-    found = None
-    for match in DETERMINED_WORDS.finditer(article.frame, floor, start):
-        words = match.group().split()
-        for count in range(len(words), 1, -1):
-            if words[count - 1].lower() in DOCUMENT_WORDS or words[count - 1].lower() in ORGANISATION_WORDS:
-                found = (match.start(), match.start() + len(" ".join(words[:count])))
-                break
-    if found is None:
+    """The document or organisation right before a participle cue: ``a statement saying``,
+    ``a joint statement last week signed by three mayors emphasizing``."""
+    match = DOCUMENT_BEFORE_PARTICIPLE.search(article.frame, max(floor, start - 160), start)
+    if match is None:
         return None
-    return Span(found[0], found[1], article.text[found[0]:found[1]])
+    head = match.group("head").lower()
+    if head not in DOCUMENT_WORDS and head not in ORGANISATION_WORDS:
+        return None
+    return Span(match.start("np"), match.end("np"), article.text[match.start("np"):match.end("np")])
 
 
 def according_to(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
