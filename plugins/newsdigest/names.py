@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
               "miss": "she", "sir": "he", "dame": "she", "lord": "he", "lady": "she"}
@@ -94,6 +95,14 @@ NAME_RUN = re.compile(
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
 WORD = re.compile(r"\S+")
+WORD_CHARS = re.compile(r"[\w’'-]+")
+LOWER_WORD = re.compile(r"[a-z]+")
+CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
+INITIAL = re.compile(r"[A-Z]\.")
+APPOSITION_OR_PARENTHESIS = re.compile(r"\s*[,(]")
+PARENTHESIS = re.compile(r"\([^()]*\)")
+POST_MODIFIER = re.compile(r",.*|\s(?:of|from|by|in|at|for|with|on|to)\s.*")
+FULL_NAME = re.compile(rf"(?:[\w.]+\s+)*{CAPITALISED}(?:\s+{CAPITALISED})+")
 CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"})
 
 
@@ -133,7 +142,7 @@ class Cast:
         """Record the person a run of capitalised words names, with the role and honorific around it."""
         words = [unglued(w) for w in match.group().split()]
         offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
-        first, last = name_bounds(words)
+        first, last = name_bounds(tuple(words))
         name_words = words[first:last]
         if len(name_words) < 2:
             self.note_surname_mention(name_words, offsets[first:last], words[:first])
@@ -173,8 +182,8 @@ class Cast:
 
     def resolve_name(self, mention: str, at: int) -> Person | None:
         """The person a name mention means: the full name itself, or the full name named last with its surname."""
-        mention = re.split(r"\s*[,(]", mention, maxsplit=1)[0]
-        words = [w for w in re.findall(r"[A-Z][\w’'.-]*", mention) if w.lower() not in NOT_NAMES]
+        mention = APPOSITION_OR_PARENTHESIS.split(mention, maxsplit=1)[0]
+        words = [w for w in CAPITALISED_WORD.findall(mention) if w.lower() not in NOT_NAMES]
         words = words[name_start(words):]
         if not words:
             return None
@@ -188,7 +197,7 @@ class Cast:
 
     def resolve_role(self, mention: str, at: int) -> Person | None:
         """The one person whose role holds every word of ``the chancellor`` (determiner and ``former`` aside)."""
-        words = [w for w in re.findall(r"[a-z]+", mention.lower()) if w not in ("the", "a", "an", "former", "then")]
+        words = [w for w in LOWER_WORD.findall(mention.lower()) if w not in ("the", "a", "an", "former", "then")]
         if not words or words[-1] not in ROLE_NOUNS:
             return None
         matches = [p for p in self.people.values()
@@ -201,21 +210,22 @@ def unglued(word: str) -> str:
     return word[:-4] if word.endswith(("said", "says")) and len(word) > 7 and word[-5].islower() else word
 
 
-def name_bounds(words: list[str]) -> tuple[int, int]:
+@lru_cache(maxsize=4096)
+def name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
     """Where the name proper lies in a run of capitalised words, titles and portfolios aside.
 
     ``Mayor Ada Brenner of Tollby`` gives Ada Brenner; in ``Commissioner for Trade and
     Fisheries Ada Brenner`` the name is the last two words of the part after the last connector.
     """
     parts, begin = [], 0
-    for i, word in enumerate(words + ["of"]):
+    for i, word in enumerate(words + ("of",)):
         if word.lower() in CONNECTORS:
             parts.append((begin, i))
             begin = i + 1
     for index, (begin, end) in enumerate(parts):
         first = begin + name_start(words[begin:end])
         if end - first >= 2:
-            if index > 0 and end - first > 2 and not re.fullmatch(r"[A-Z]\.", words[end - 2]):
+            if index > 0 and end - first > 2 and not INITIAL.fullmatch(words[end - 2]):
                 first = end - 2
             return first, end
     begin, end = parts[-1]
@@ -250,7 +260,7 @@ def apposition_role(text: str, end: int) -> str | None:
     if not match:
         return None
     role = match.group("role")
-    words = re.findall(r"[a-z]+", role.lower())
+    words = LOWER_WORD.findall(role.lower())
     return role if any(w in ROLE_NOUNS for w in words) else None
 
 
@@ -277,13 +287,11 @@ def possessive_free(word: str) -> str:
 
 def head_word(phrase: str) -> str:
     """The main noun of a noun phrase: ``the campaign’s`` gives campaign, ``a letter from the mayors`` letter."""
-    phrase = re.sub(r"\([^()]*\)", "", phrase)
-    phrase = re.sub(r",.*", "", phrase)
-    phrase = re.sub(r"\s(?:of|from|by|in|at|for|with|on|to)\s.*", "", phrase)
-    words = re.findall(r"[\w’'-]+", phrase)
+    phrase = POST_MODIFIER.sub("", PARENTHESIS.sub("", phrase))
+    words = WORD_CHARS.findall(phrase)
     if not words:
         return ""
-    return re.sub(r"(?:’s|'s|’|')$", "", words[-1]).lower()
+    return possessive_free(words[-1].lower())
 
 
 def kind_of_mention(mention: str, resolved: Person | None) -> str:
@@ -302,6 +310,6 @@ def kind_of_mention(mention: str, resolved: Person | None) -> str:
         return "organisation"
     if head in ROLE_NOUNS or head.endswith(("man", "woman", "er", "ist", "ent", "or", "ian")) and not mention[:1].isupper():
         return "person"
-    if re.fullmatch(rf"(?:[\w.]+\s+)*{CAPITALISED}(?:\s+{CAPITALISED})+", mention.strip()) and not is_organisation(mention):
+    if FULL_NAME.fullmatch(mention.strip()) and not is_organisation(mention):
         return "person"
     return "unknown"

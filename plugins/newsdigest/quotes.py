@@ -23,6 +23,7 @@ below ``REVIEW_THRESHOLD`` a quote should be checked by an editor.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -81,6 +82,14 @@ AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{PRONOUN}\b|{SU
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
 COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:(?!and\b)[a-z][\w’'-]*\s+){{1,4}}(?:and|but|then)\s+\Z")
+FIRST_WORD = re.compile(r"[\w’'-]+")
+ADJACENT = re.compile(r"[\s,:]*(?:that\s*)?,?\s*")
+WORD_BEFORE = re.compile(r"([\w’'-]+)\s+\Z")
+TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
+LEADING_DETERMINER = re.compile(DETERMINER + r"\s")
+PARTICIPLE = re.compile(r"\w+ing\b")
+POSSESSOR = re.compile(rf"({NAME})(?:’s|'s|’)")
+APPOSITION_AND_PARENTHESIS = re.compile(r"\s*\([^()]*\)|,.*")
 SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
 SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
                                r"\s*\Z")
@@ -121,14 +130,7 @@ class Article:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset``."""
-        low, high = 0, len(self.sentences) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.sentence_starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def span_of(self, match: re.Match, group: str) -> Span | None:
         """The words of a matched noun phrase, if they can name a speaker."""
@@ -141,7 +143,7 @@ class Article:
 
 def can_name_a_speaker(words: str) -> bool:
     """Not a sentence adverb or a bare function word: ``However``, ``During``, ``My``."""
-    first = re.match(r"[\w’'-]+", words)
+    first = FIRST_WORD.match(words)
     if first is None:
         return False
     lead = first.group().lower()
@@ -248,7 +250,7 @@ def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
         return None
     cue, mention = found
     between = frame[cue.end():span.open]
-    adjacent = re.fullmatch(r"[\s,:]*(?:that\s*)?,?\s*", between) is not None
+    adjacent = ADJACENT.fullmatch(between) is not None
     kind = "full" if adjacent and span.start - span.open <= 2 else "partial"
     naming = cue_words(cue).lower() in NAMING_CUES
     certainty = (0.93 if adjacent else 0.85) * (0.85 if naming else 1.0) * distance_discount(between)
@@ -257,7 +259,7 @@ def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
 
 def distance_discount(between: str) -> float:
     """Less certainty the more words stand between the cue and the quote."""
-    words = len(re.findall(r"[\w’'-]+", between))
+    words = len(FIRST_WORD.findall(between))
     return 1.0 if words <= 12 else 0.9 if words <= 25 else 0.75
 
 
@@ -306,13 +308,13 @@ def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
 
 def used_as_noun(frame: str, cue: re.Match) -> bool:
     """A cue form that is a noun here: ``his claims``, ``late-night tweets``, ``the report``."""
-    before = re.search(r"([\w’'-]+)\s+\Z", frame[max(0, cue.start() - 30):cue.start()])
+    before = WORD_BEFORE.search(frame, max(0, cue.start() - 30), cue.start())
     if before is None or cue.group().endswith(("ed", "ing")):
         return False
     word = before.group(1)
     if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
         return True
-    earlier = re.search(r"([\w’'-]+)\s+[\w’'-]+\s+\Z", frame[max(0, cue.start() - 40):cue.start()])
+    earlier = TWO_WORDS_BEFORE.search(frame, max(0, cue.start() - 40), cue.start())
     if earlier is None:
         return False
     lead = earlier.group(1).lower()
@@ -348,7 +350,7 @@ def can_speak(mention: str) -> bool:
     """A pronoun, person, organisation or document, or a name: not ``the dispute``."""
     if mention.lower() in PRONOUNS:
         return True
-    return kind_of_mention(mention, None) != "unknown" or mention[:1].isupper() and not re.match(DETERMINER + r"\s", mention)
+    return kind_of_mention(mention, None) != "unknown" or mention[:1].isupper() and not LEADING_DETERMINER.match(mention)
 
 
 def inverted_subject(article: Article, cue: re.Match) -> Span | None:
@@ -360,7 +362,7 @@ def inverted_subject(article: Article, cue: re.Match) -> Span | None:
 def ends_in_coordination(frame: str, floor: int, start: int) -> bool:
     """A cue whose subject is the sentence's: ``Vell smiled and said``, ``Vell went on to say``, ``…, saying``,
     ``Vell left before adding``, ``Vell sent a letter that says``."""
-    if frame[max(floor, start - 3):start].rstrip().endswith(",") and re.match(r"\w+ing\b", frame[start:start + 20]):
+    if frame[max(floor, start - 3):start].rstrip().endswith(",") and PARTICIPLE.match(frame, start):
         return True
     return SUBJECT_ELSEWHERE.search(frame, max(floor, start - 12), start) is not None
 
@@ -533,7 +535,7 @@ class SpeakerResolver:
         if low in ("i", "we", "they", "it", "you"):
             return None, 0.6
         cast = self.article.cast
-        if re.search(r"[A-Z]", words) and not re.match(DETERMINER + r"\s", words):
+        if not words.islower() and not LEADING_DETERMINER.match(words):
             person = cast.resolve_name(words, mention.start)
             if person is not None:
                 return person, 1.0
@@ -600,12 +602,11 @@ def name_end(mention: str) -> int:
 
 
 def possessor_name(words: str) -> str:
-    match = re.match(rf"({NAME})(?:’s|'s|’)", words)
+    match = POSSESSOR.match(words)
     return match.group(1) if match else ""
 
 
 def display_name(mention: str) -> str:
     """A mention as a speaker name: ``the campaign’s`` gives ``the campaign``; ``PENCE`` gives ``Pence``."""
-    name = re.sub(r"\s*\([^()]*\)", "", mention).strip().rstrip(",")
-    name = re.sub(r",.*", "", name)
+    name = APPOSITION_AND_PARENTHESIS.sub("", mention).strip().rstrip(",")
     return name.title() if name.isupper() and len(name) > 3 else name

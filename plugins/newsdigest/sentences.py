@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .marks import QuotedSpan, line_spans
 
 MASK = "·"
+NOT_NEWLINE = re.compile(r"[^\n]")
 KEPT_PUNCTUATION = ".?!,…:;—–-"
 SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
 ABBREVIATION = re.compile(
@@ -30,14 +31,15 @@ class Sentence:
 
 def masked(text: str, spans: list[QuotedSpan]) -> str:
     """The text with every quoted span's characters replaced by ``MASK`` but its last punctuation."""
-    chars = list(text)
+    pieces, done = [], 0
     for span in spans:
-        last = span.end - 1
-        keep = last if span.end > span.start and text[last] in KEPT_PUNCTUATION else -1
-        for i in range(span.start, span.end):
-            if i != keep and chars[i] != "\n":
-                chars[i] = MASK
-    return "".join(chars)
+        inside = text[span.start:span.end]
+        kept = inside[-1] if inside and inside[-1] in KEPT_PUNCTUATION else ""
+        hidden = inside[:len(inside) - len(kept)]
+        pieces += [text[done:span.start], NOT_NEWLINE.sub(MASK, hidden), kept]
+        done = span.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def sentences(frame: str) -> list[Sentence]:
