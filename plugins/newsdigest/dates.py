@@ -1,0 +1,85 @@
+"""Dates in headers and article text, normalised to ISO ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+TIME = r"(?:[T ,]+(?:at )?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+DATE_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\b(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b" + TIME,
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(?P<year>\d{4})\b" + TIME,
+    r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + TIME,
+))
+PUBLISHED_LINE = re.compile(
+    r"^\W*(?:(?:first\s+)?published|posted|updated|last\s+updated|dated?|filed)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+
+
+YEAR = re.compile(r"\d{4}")
+LINES_SEARCHED = 80
+
+
+class ImpossibleDate(ValueError):
+    """A date-shaped value that names no real day (month 13, day 45)."""
+
+
+def normalise_date(value: str) -> str | None:
+    """``value`` as an ISO date (with ``THH:MM`` when a time is given), or None when it holds no date.
+
+    Raises ImpossibleDate when ``value`` is shaped like a date but names no real day.
+    """
+    match = first_date_match(value)
+    return iso_date(match) if match else None
+
+
+def is_whole_date(value: str) -> bool:
+    """Whether ``value`` is a date and nothing more (allowing a trailing period)."""
+    match = first_date_match(value)
+    return bool(match) and value[:match.start()].strip() == "" and value[match.end():].strip(" .") == ""
+
+
+def first_date_match(text: str) -> re.Match | None:
+    matches = (pattern.search(text) for pattern in DATE_PATTERNS)
+    found = [match for match in matches if match]
+    return min(found, key=lambda match: match.start()) if found else None
+
+
+def iso_date(match: re.Match) -> str:
+    month = match.group("month")
+    month_number = MONTHS[month.lower()] if month.isalpha() else int(month)
+    try:
+        moment = datetime(int(match.group("year")), month_number, int(match.group("day")),
+                          int(match.group("hour") or 0), int(match.group("minute") or 0))
+    except ValueError as error:
+        raise ImpossibleDate(f"impossible date {match.group(0).strip()!r} ({error})") from None
+    return moment.strftime("%Y-%m-%dT%H:%M" if match.group("hour") else "%Y-%m-%d")
+
+
+def date_in_text(lines: list[str]) -> tuple[str | None, bool]:
+    """The publication date stated near the top of ``lines`` and whether a "Published ..." line stated it.
+
+    A line that starts with Published/Updated/Posted wins; otherwise the first
+    real date in the first lines is taken.
+    """
+    fallback = None
+    for line in lines[:LINES_SEARCHED]:
+        if not YEAR.search(line):
+            continue
+        published = PUBLISHED_LINE.match(line)
+        if fallback and not published:
+            continue
+        match = first_date_match(line)
+        if not match:
+            continue
+        try:
+            date = iso_date(match)
+        except ImpossibleDate:
+            continue
+        if published:
+            return date, True
+        fallback = date
+    return fallback, False

@@ -1,0 +1,78 @@
+"""The optional ``Key: value`` header at the top of a raw article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import ImpossibleDate, normalise_date
+from .errors import ContentError
+from .lines import Line
+
+KNOWN_KEYS = frozenset({
+    "title", "subtitle", "date", "modified", "updated", "source", "url", "link", "topics", "tags",
+    "category", "editor", "author", "authors", "byline", "desk", "summary", "status", "people",
+    "quote-speaker", "quote-suppress", "slug", "lang", "language", "section", "fact-checked",
+})
+HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]{0,23}):[ \t]*(?P<value>.*?)\s*$")
+REQUIRED_VALUES = ("title", "date")
+
+
+@dataclass
+class Header:
+    """Header metadata (lower-case keys) and the body lines after the header's blank line."""
+
+    metadata: dict[str, str] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+
+
+def read_header(lines: list[Line], file: str) -> Header:
+    """Split ``lines`` into header and body; without a header the body is every line.
+
+    A header is a run of ``Key: value`` lines with short one-word keys, at
+    least one of them a known key, ended by a blank line.
+    """
+    run = header_run(lines)
+    if not run or not any(key in KNOWN_KEYS for key, _ in (entry(line) for line in run)):
+        return Header(body=lines)
+    after = lines[len(run)] if len(run) < len(lines) else None
+    if after is not None and not after.is_blank:
+        if len(run) == 1:
+            return Header(body=lines)
+        raise ContentError(file, f"header must end with a blank line (line {after.number}: {after.stripped[:40]!r})",
+                           after.number)
+    metadata = {}
+    for line in run:
+        key, value = entry(line)
+        metadata[key] = checked_value(key, value, line, file)
+    return Header(metadata, run, lines[len(run) + 1:])
+
+
+def header_run(lines: list[Line]) -> list[Line]:
+    run = []
+    for line in lines:
+        if not HEADER_LINE.match(line.stripped) or line.is_blank:
+            break
+        run.append(line)
+    return run
+
+
+def entry(line: Line) -> tuple[str, str]:
+    match = HEADER_LINE.match(line.stripped)
+    return match.group("key").lower(), match.group("value")
+
+
+def checked_value(key: str, value: str, line: Line, file: str) -> str:
+    """The value to store for ``key``; dates normalised to ISO, impossible or missing ones refused."""
+    if key in REQUIRED_VALUES and not value:
+        raise ContentError(file, f"header key '{key.title()}' on line {line.number} has no value", line.number)
+    if key not in ("date", "modified", "updated"):
+        return value
+    try:
+        date = normalise_date(value)
+    except ImpossibleDate as error:
+        raise ContentError(file, f"header key '{key.title()}' on line {line.number}: {error}", line.number) from None
+    if date is None:
+        raise ContentError(file, f"header key '{key.title()}' on line {line.number}: not a date: {value!r}",
+                           line.number)
+    return date

@@ -1,0 +1,128 @@
+"""Editorial trailers: the "about this article" block after the text, and the metadata it carries.
+
+A trailer starts at a heading ("Editorial Context", "About the author",
+"Editor's note: ...", "Sources:") and runs to the end of the article, provided
+every line after the heading is trailer-like: a label, a name, a fragment
+without sentence punctuation, or a sentence dense with editorial vocabulary.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import ends_sentence, has_quote_marks, words_of
+
+TRAILER_VOCABULARY = frozenset("""editorial editor editors editor's editor’s methodology source sources about author
+authors context insight insights team fact-check fact-checked fact-checking verified verification quality assurance
+standards corrections correction disclosure transparency credits contributor contributors reporting analysis synthesis
+accuracy publication verify review reviewed specializes specialises coverage desk correspondent reporter primary
+cross-referenced compliance original multi-source note""".split())
+HEADING_START = re.compile(
+    r"^(?:editor['’]?s['’]? note|about the (?:author|authors|writer|reporter)s?\b|about this (?:article|story|report)"
+    r"|editorial (?:context|note|standards|team|insight)|methodology\b|(?:primary |verified )?sources?\s*:"
+    r"|fact[- ]?check)", re.IGNORECASE)
+LONGEST_HEADING_WORDS = 6
+LONGEST_TRAILER_LINE_WORDS = 80
+LONGEST_HEADING_CHARS = 80
+LONGEST_TRAILER_LINE_CHARS = 800
+
+ROLE = re.compile(r"^(?:(?:senior|managing|deputy|executive|contributing|associate|chief|lead|political|foreign|"
+                  r"world|news|staff|fact-check|fact-checking|copy)\s+)*(?:editor|correspondent|reporter|writer|"
+                  r"producer|analyst|journalist)$", re.IGNORECASE)
+PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|al|el|bin|ibn)){1,3}$")
+SPECIALISES = re.compile(r"speciali[sz](?:es|ing) in (?P<desk>[\w&/ -]+?) (?:coverage|reporting|news|affairs|stories)\b",
+                         re.IGNORECASE)
+DESK = re.compile(r"\b(?P<desk>[A-Z][\w&/-]*(?: [A-Z][\w&/-]*)?) [Dd]esk\b")
+SOURCE_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?sources?$", re.IGNORECASE)
+KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w’' -]{1,30}?)\s*:\s*(?P<value>\S.*?)\.?$")
+FACT_CHECKED = re.compile(r"\bfact[- ]?check", re.IGNORECASE)
+
+
+def vocabulary_hits(text: str) -> int:
+    return sum(word.lower() in TRAILER_VOCABULARY for word in words_of(text))
+
+
+def is_trailer_heading(text: str) -> bool:
+    if HEADING_START.match(text):
+        return True
+    if len(text) > LONGEST_HEADING_CHARS:
+        return False
+    words = words_of(text)
+    return (0 < len(words) <= LONGEST_HEADING_WORDS and not ends_sentence(text) and not has_quote_marks(text)
+            and vocabulary_hits(text) > 0 and text[0].isupper())
+
+
+def is_trailer_like(text: str) -> bool:
+    """A label, name, fragment or editorial-vocabulary sentence, never a quotation."""
+    if len(text) > LONGEST_TRAILER_LINE_CHARS or has_quote_marks(text):
+        return False
+    if len(words_of(text)) > LONGEST_TRAILER_LINE_WORDS:
+        return False
+    return not ends_sentence(text) or vocabulary_hits(text) >= 2 or text[0].islower()
+
+
+def trailer_start(texts: list[str | None]) -> int | None:
+    """Index where the trailer begins in ``texts`` (None entries are blank or already removed lines)."""
+    start = None
+    for index in range(len(texts) - 1, -1, -1):
+        text = texts[index]
+        if text is None:
+            continue
+        if is_trailer_heading(text):
+            start = index
+        if not is_trailer_like(text):
+            break
+    return start
+
+
+def trailer_metadata(texts: list[str]) -> dict[str, str]:
+    """Source, editor, role, desk and fact-checking found in the trailer's lines."""
+    metadata: dict[str, str] = {}
+    pending = None
+    for text in texts:
+        text = text.strip()
+        pending = read_trailer_line(text, pending, metadata)
+        desk = SPECIALISES.search(text) or DESK.search(text)
+        if desk and "desk" not in metadata:
+            metadata["desk"] = desk.group("desk").strip()
+        if FACT_CHECKED.search(text):
+            metadata["fact_checked"] = "yes"
+    return metadata
+
+
+def read_trailer_line(text: str, pending: str | None, metadata: dict[str, str]) -> str | None:
+    """Take one trailer line into ``metadata``; the key a following value line would fill."""
+    if SOURCE_LABEL.match(text):
+        if text.lower().startswith("verified"):
+            metadata["source_verified"] = "yes"
+        return "source"
+    if ROLE.match(text):
+        if "editor_role" not in metadata and not FACT_CHECKED.search(text):
+            metadata["editor_role"] = text
+            return "editor"
+        return None
+    pair = KEY_VALUE.match(text)
+    if pair and len(words_of(pair.group("key"))) <= 3:
+        take_key_value(pair.group("key").lower(), pair.group("value"), metadata)
+        return None
+    if pending and is_value_for(pending, text) and pending not in metadata:
+        metadata[pending] = text
+        return None
+    return pending
+
+
+def is_value_for(key: str, text: str) -> bool:
+    words = words_of(text)
+    if not words or len(words) > 6 or ends_sentence(text) or vocabulary_hits(text) == len(words):
+        return False
+    return bool(PERSON_NAME.match(text)) if key == "editor" else text[0].isupper()
+
+
+def take_key_value(key: str, value: str, metadata: dict[str, str]) -> None:
+    if "source" in key:
+        metadata.setdefault("source", value)
+    elif "desk" in key:
+        metadata.setdefault("desk", value.removesuffix(" desk"))
+    elif ROLE.match(key) or key in ("by", "author", "written by", "reported by"):
+        metadata.setdefault("editor", value)
+        if ROLE.match(key):
+            metadata.setdefault("editor_role", key.title())
