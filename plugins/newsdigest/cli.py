@@ -4,24 +4,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from .clean import read_article, read_article_text
 from .digest import digest_text
 from .errors import ContentError
 
 
 def read_text(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read: {error}") from error
+    """The decoded text of an article file (see ``clean.decode_article_bytes``)."""
+    return read_article_text(path)[0]
 
 
 def command_clean(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            article = digest_text(read_text(path), path).article
+            article = read_article(path)
         except ContentError as error:
             print(f"newsdigest: {error}", file=sys.stderr)
             status = 1
