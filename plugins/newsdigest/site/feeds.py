@@ -231,7 +231,8 @@ class FeedBuilder:
         item.link(href=entry.url, rel="alternate", type="text/html")
         item.published(entry.date)
         item.updated(entry.date)
-        item.summary(entry.summary)
+        # RSS readers render a description as HTML: the plain-text summary goes in escaped.
+        item.summary(escape(entry.summary, quote=False), type="html")
         if not setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"):
             item.content(entry.content, type="html")
         if entry.author:
