@@ -1,0 +1,237 @@
+"""Social cards and portrait thumbnails drawn with Pillow.
+
+A card is 1200×630: the site's name, a kicker line, a title wrapped to the
+measured width of its font, and a short quote when one fits whole. Images are
+cached by a hash of everything that goes into them, so an unchanged card is
+copied, not drawn again. Nothing here imports Pelican.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+LAYOUT_VERSION = "1"
+CARD_SIZE = (1200, 630)
+MARGIN = 72
+PORTRAIT_ON_CARD = 300
+THUMBNAIL_SIZE = 256
+TITLE_SIZES = (76, 68, 60, 52, 46)
+TITLE_MAX_LINES = 4
+QUOTE_SIZE = 34
+QUOTE_MAX_LINES = 3
+ELLIPSIS = "…"
+
+BACKGROUND = (14, 39, 64)
+BAND = (242, 177, 52)
+SITE_NAME_COLOUR = (242, 177, 52)
+KICKER_COLOUR = (201, 214, 227)
+TITLE_COLOUR = (255, 255, 255)
+QUOTE_COLOUR = (232, 238, 245)
+
+
+@dataclass(frozen=True)
+class CardFonts:
+    """The font files a card is drawn with."""
+
+    regular: Path
+    bold: Path
+    italic: Path
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card says. ``quotes`` are candidates: the first that fits whole is drawn."""
+
+    site_name: str
+    title: str
+    kicker: str = ""
+    quotes: tuple[str, ...] = ()
+
+
+def quoted(text: str, speaker: str) -> str:
+    """A quote as a card shows it: in quotation marks, then its speaker."""
+    return f"“{' '.join(text.split()).rstrip(',;: ')}” — {speaker}"
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: tuple[str, ...]
+    font: ImageFont.FreeTypeFont
+    colour: tuple[int, int, int]
+    line_height: int
+
+    @property
+    def height(self) -> int:
+        return self.line_height * len(self.lines)
+
+
+@functools.lru_cache(maxsize=64)
+def font_at(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+def split_word(word: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
+    """A word too wide for a line, cut into pieces that each fit."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and font.getlength(piece + char) > max_width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return pieces + [piece] if piece else pieces
+
+
+def wrap_text(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
+    """The lines of ``text``, each no wider than ``max_width`` when drawn in ``font``."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= max_width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        *whole, line = split_word(word, font, max_width)
+        lines += whole
+    return lines + [line] if line else lines
+
+
+def ellipsized(line: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
+    """``line`` shortened to end in an ellipsis within ``max_width``."""
+    while line and font.getlength(line.rstrip(" ,.;:") + ELLIPSIS) > max_width:
+        line = line[:-1]
+    return line.rstrip(" ,.;:") + ELLIPSIS
+
+
+def title_block(title: str, font_path: Path, max_width: float) -> TextBlock:
+    """The title at the largest size that fits in TITLE_MAX_LINES; cut with an ellipsis if none does."""
+    for size in TITLE_SIZES:
+        font = font_at(font_path, size)
+        lines = wrap_text(title, font, max_width)
+        if len(lines) <= TITLE_MAX_LINES:
+            return TextBlock(tuple(lines), font, TITLE_COLOUR, round(size * 1.15))
+    kept = lines[:TITLE_MAX_LINES]
+    kept[-1] = ellipsized(" ".join(lines[TITLE_MAX_LINES - 1:]), font, max_width)
+    return TextBlock(tuple(kept), font, TITLE_COLOUR, round(size * 1.15))
+
+
+def quote_block(quotes: Iterable[str], font_path: Path, max_width: float, room: int) -> TextBlock | None:
+    """The first quote that fits whole in ``room`` pixels of height, or None."""
+    font = font_at(font_path, QUOTE_SIZE)
+    line_height = round(QUOTE_SIZE * 1.3)
+    for quote in quotes:
+        lines = wrap_text(quote, font, max_width)
+        if lines and len(lines) <= QUOTE_MAX_LINES and len(lines) * line_height <= room:
+            return TextBlock(tuple(lines), font, QUOTE_COLOUR, line_height)
+    return None
+
+
+def one_line(text: str, font: ImageFont.FreeTypeFont, max_width: float, colour) -> TextBlock:
+    line = " ".join(text.split())
+    if font.getlength(line) > max_width:
+        line = ellipsized(line, font, max_width)
+    return TextBlock((line,), font, colour, round(font.size * 1.3))
+
+
+def card_blocks(card: Card, fonts: CardFonts, text_width: float) -> list[tuple[int, TextBlock]]:
+    """Each block of text with the y it is drawn at, top to bottom."""
+    site = one_line(card.site_name, font_at(fonts.bold, 34), text_width, SITE_NAME_COLOUR)
+    kicker = one_line(card.kicker, font_at(fonts.regular, 28), text_width, KICKER_COLOUR)
+    title = title_block(card.title, fonts.bold, text_width)
+    blocks = [(MARGIN - 8, site)]
+    y = MARGIN - 8 + site.height
+    if card.kicker:
+        blocks.append((y, kicker))
+        y += kicker.height
+    y += 28
+    blocks.append((y, title))
+    y += title.height + 36
+    quote = quote_block(card.quotes, fonts.italic, text_width, CARD_SIZE[1] - MARGIN - y)
+    if quote:
+        blocks.append((y, quote))
+    return blocks
+
+
+def draw_card(card: Card, fonts: CardFonts, portrait: Image.Image | None = None) -> Image.Image:
+    """The 1200×630 card, with ``portrait`` at the right when given."""
+    image = Image.new("RGB", CARD_SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 16, CARD_SIZE[1]), fill=BAND)
+    text_width = CARD_SIZE[0] - 2 * MARGIN
+    if portrait is not None:
+        picture = square_thumbnail(portrait, PORTRAIT_ON_CARD)
+        left = CARD_SIZE[0] - MARGIN - PORTRAIT_ON_CARD
+        image.paste(picture, (left, (CARD_SIZE[1] - PORTRAIT_ON_CARD) // 2))
+        text_width = left - 48 - MARGIN
+    for y, block in card_blocks(card, fonts, text_width):
+        for number, line in enumerate(block.lines):
+            draw.text((MARGIN, y + number * block.line_height), line, font=block.font, fill=block.colour)
+    return image
+
+
+def square_thumbnail(image: Image.Image, size: int = THUMBNAIL_SIZE) -> Image.Image:
+    """``image`` centre-cropped to a square and resized to ``size``×``size``."""
+    upright = ImageOps.exif_transpose(image).convert("RGB")
+    return ImageOps.fit(upright, (size, size), Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+
+
+@functools.lru_cache(maxsize=64)
+def file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def digest_of_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, computed once per version of the file."""
+    stat = path.stat()
+    return file_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+def card_key(card: Card, fonts: CardFonts, portrait: Path | None = None) -> str:
+    """A hash of everything a card is drawn from."""
+    inputs = {
+        "layout": LAYOUT_VERSION,
+        "card": asdict(card),
+        "fonts": [digest_of_file(Path(path)) for path in asdict(fonts).values()],
+        "portrait": digest_of_file(portrait) if portrait else None,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def thumbnail_key(source: Path, size: int = THUMBNAIL_SIZE) -> str:
+    inputs = f"thumbnail {LAYOUT_VERSION} {size} {digest_of_file(source)}"
+    return hashlib.sha256(inputs.encode()).hexdigest()
+
+
+class ImageCache:
+    """PNG files kept by key: an image is drawn once per key and copied afterwards."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+
+    def write(self, key: str, target: Path, draw: Callable[[], Image.Image]) -> bool:
+        """Writes the image for ``key`` to ``target``; True when it had to be drawn."""
+        cached = self.directory / f"{key}.png"
+        drawn = not cached.exists()
+        if drawn:
+            self.save(draw(), cached)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return drawn
+
+    def save(self, image: Image.Image, cached: Path) -> None:
+        """Saves through a temporary file, so a cached image is never half written."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.directory)
+        os.close(handle)
+        image.save(temporary, "PNG")
+        os.replace(temporary, cached)

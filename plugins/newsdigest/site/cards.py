@@ -1,0 +1,134 @@
+"""Social cards and portrait thumbnails, drawn after the pages are written.
+
+Writes ``cards/site.png``, ``cards/articles/<slug>.png``, ``cards/topics/<slug>.png``,
+``cards/people/<slug>.png`` and ``portraits/<slug>.png``; templates find a
+person's thumbnail in ``portrait_urls``. Images are cached under CACHE_PATH.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from pelican import signals
+from pelican.generators import Generator
+
+from newsdigest.cards import Card, CardFonts, ImageCache, card_key, draw_card, quoted, square_thumbnail, thumbnail_key
+
+from .editorial import people_registry
+from .people_pages import person_slug
+
+logger = logging.getLogger(__name__)
+
+QUOTES_PER_CARD = 6
+
+
+def fonts_of_theme(theme: str) -> CardFonts:
+    fonts = Path(theme) / "static" / "fonts"
+    return CardFonts(regular=fonts / "Lato-Regular.ttf", bold=fonts / "Lato-Bold.ttf",
+                     italic=fonts / "Lato-Italic.ttf")
+
+
+def readable_image(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError):
+        return False
+    return True
+
+
+def portrait_file(portrait: str, content: Path) -> Path | None:
+    """The portrait's file when it is a readable image inside the content folder, else None."""
+    path = (content / portrait).resolve()
+    if path.is_relative_to(content.resolve()) and path.is_file() and readable_image(path):
+        return path
+    return None
+
+
+def published_quotes(index) -> list:
+    """Every quote shown on a person page, as (person, indexed quote), newest first."""
+    if not index:
+        return []
+    return index.latest_quotes(sum(len(entry.quotes) for entry in index.people.values()))
+
+
+class CardsGenerator(Generator):
+    """Draws one card for the site, each article, topic and person, and the portrait thumbnails."""
+
+    def generate_context(self):
+        content = Path(self.settings["PATH"])
+        self.portraits = {}
+        for person in people_registry(self.settings).people:
+            if not person.portrait:
+                continue
+            path = portrait_file(person.portrait, content)
+            if path:
+                self.portraits[person.name] = path
+            else:
+                logger.warning("%s: portrait %r is not a readable image in %s", person.name, person.portrait, content)
+        self.context["portrait_urls"] = {name: f"portraits/{person_slug(name, self.settings)}.png"
+                                         for name in self.portraits}
+
+    def generate_output(self, writer):
+        self.cache = ImageCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-images")
+        self.fonts = fonts_of_theme(self.theme)
+        self.drawn = self.written = 0
+        index = self.context.get("quote_index")
+        self.quotes = published_quotes(index)
+        site = self.settings["SITENAME"]
+        self.write_card("cards/site.png", Card(site, site, self.settings.get("SITESUBTITLE", "")))
+        for article in self.context.get("articles", []):
+            self.write_card(f"cards/articles/{article.slug}.png", self.article_card(article))
+        for tag, articles in self.context.get("tags", []):
+            self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, len(articles)))
+        for name, entry in (index.people.items() if index else ()):
+            slug = self.context["person_slugs"][name]
+            self.write_card(f"cards/people/{slug}.png", self.person_card(entry), self.portraits.get(name))
+            if name in self.portraits:
+                self.write_thumbnail(f"portraits/{slug}.png", self.portraits[name])
+        logger.info("Cards: %d images written, %d of them drawn anew", self.written, self.drawn)
+
+    def article_card(self, article) -> Card:
+        in_article = sorted(((person, item) for person, item in self.quotes if item.article.key == article.slug),
+                            key=lambda pair: pair[1].quote.start)
+        quotes = [quoted(item.quote.text, person.name) for person, item in in_article]
+        kicker = " · ".join(filter(None, [getattr(article, "source", ""), article.locale_date]))
+        return Card(self.settings["SITENAME"], article.title, kicker, tuple(quotes[:QUOTES_PER_CARD]))
+
+    def topic_card(self, topic: str, count: int) -> Card:
+        quotes = [quoted(item.quote.text, person.name) for person, item in self.quotes if topic in item.article.topics]
+        kicker = f"Topic · {count} article{'s' if count != 1 else ''}"
+        return Card(self.settings["SITENAME"], topic, kicker, tuple(quotes[:QUOTES_PER_CARD]))
+
+    def person_card(self, entry) -> Card:
+        quotes = [quoted(item.quote.text, entry.person.name) for item in entry.quotes[:QUOTES_PER_CARD]]
+        return Card(self.settings["SITENAME"], entry.person.name, entry.role, tuple(quotes))
+
+    def write_card(self, name: str, card: Card, portrait: Path | None = None) -> None:
+        def draw():
+            if portrait is None:
+                return draw_card(card, self.fonts)
+            with Image.open(portrait) as picture:
+                return draw_card(card, self.fonts, picture)
+
+        self.write_image(name, card_key(card, self.fonts, portrait), draw)
+
+    def write_thumbnail(self, name: str, source: Path) -> None:
+        def draw():
+            with Image.open(source) as picture:
+                return square_thumbnail(picture)
+
+        self.write_image(name, thumbnail_key(source), draw)
+
+    def write_image(self, name: str, key: str, draw) -> None:
+        self.drawn += self.cache.write(key, Path(self.output_path) / name, draw)
+        self.written += 1
+
+
+def get_generators(pelican):
+    return CardsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

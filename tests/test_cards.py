@@ -1,0 +1,163 @@
+"""Social cards and portrait thumbnails: text fits the card, images come from cache when unchanged."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from PIL import Image
+
+from conftest import ROOT
+from newsdigest.cards import (CARD_SIZE, Card, CardFonts, ImageCache, card_blocks, card_key, draw_card,
+                              font_at, quoted, square_thumbnail, thumbnail_key, wrap_text)
+
+FONTS_DIR = ROOT / "theme" / "static" / "fonts"
+FONTS = CardFonts(regular=FONTS_DIR / "Lato-Regular.ttf", bold=FONTS_DIR / "Lato-Bold.ttf",
+                  italic=FONTS_DIR / "Lato-Italic.ttf")
+TEXT_WIDTH = CARD_SIZE[0] - 2 * 72
+words = st.text(alphabet=st.characters(codec="latin-1", categories=("L", "N", "P")), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, min_size=1, max_size=30), st.integers(min_value=120, max_value=1000))
+def test_wrapped_lines_fit_the_width_and_keep_every_character(text_words, width):
+    font = font_at(FONTS.bold, 60)
+    text = " ".join(text_words)
+    lines = wrap_text(text, font, width)
+    assert all(font.getlength(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_word_wider_than_the_card_is_cut_to_fit():
+    font = font_at(FONTS.bold, 76)
+    lines = wrap_text("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa harbour", font, 400)
+    assert len(lines) > 2 and all(font.getlength(line) <= 400 for line in lines)
+
+
+def test_a_long_title_is_shortened_and_the_quote_left_out_when_it_cannot_fit():
+    title = "The Port Ansel council debates " + "the breakwater levy once again " * 12
+    blocks = card_blocks(Card("Newsdigest", title, "Kicker", (quoted("A quote. " * 30, "Ada Vell"),)), FONTS, TEXT_WIDTH)
+    title_block = blocks[-1][1]
+    assert len(title_block.lines) <= 4 and title_block.lines[-1].endswith("…")
+    assert all(title_block.font.getlength(line) <= TEXT_WIDTH for line in title_block.lines)
+
+
+def test_the_first_quote_that_fits_whole_is_the_one_drawn():
+    long_quote = quoted("We will keep talking until the harbour is safe " * 8, "Ada Vell")
+    short_quote = quoted("The harbour is safe.", "Ada Vell")
+    blocks = card_blocks(Card("Newsdigest", "Ferry talks", "", (long_quote, short_quote)), FONTS, TEXT_WIDTH)
+    _, quote = blocks[-1]
+    assert " ".join(quote.lines) == short_quote
+
+
+def test_every_block_of_a_card_stays_inside_the_card():
+    card = Card("Newsdigest", "Lantern festival returns to the old town of Brask after a six-year pause",
+                "The Brask Courier · 27 October 2026", (quoted("It was the night the whole town looked up.", "Ada Vell"),))
+    for y, block in card_blocks(card, FONTS, TEXT_WIDTH):
+        assert 0 <= y and y + block.height <= CARD_SIZE[1]
+
+
+def test_quotes_on_cards_lose_the_comma_left_from_their_sentence():
+    assert quoted("  The levy stays,", "Ada Vell") == "“The levy stays” — Ada Vell"
+
+
+def test_a_card_is_a_1200_by_630_image_with_or_without_portrait():
+    portrait = Image.new("RGB", (720, 960), "teal")
+    for image in (draw_card(Card("Newsdigest", "Ada Vell"), FONTS), draw_card(Card("N", "Ada Vell"), FONTS, portrait)):
+        assert image.size == CARD_SIZE
+
+
+def test_a_thumbnail_is_square_and_cut_from_the_centre():
+    tall = Image.new("RGB", (100, 300), "red")
+    tall.paste(Image.new("RGB", (100, 100), "blue"), (0, 100))
+    thumbnail = square_thumbnail(tall, 64)
+    assert thumbnail.size == (64, 64)
+    for corner in ((0, 0), (63, 63), (32, 32)):
+        red, _, blue = thumbnail.getpixel(corner)
+        assert red < 60 and blue > 190, "the thumbnail shows more than the middle square"
+
+
+def test_the_cache_draws_once_per_key_and_copies_afterwards(tmp_path):
+    cache = ImageCache(tmp_path / "cache")
+    drawings = []
+
+    def draw():
+        drawings.append(1)
+        return Image.new("RGB", (10, 10), "white")
+
+    assert cache.write("key", tmp_path / "out" / "a.png", draw) is True
+    assert cache.write("key", tmp_path / "out" / "b.png", draw) is False
+    assert len(drawings) == 1
+    assert (tmp_path / "out" / "a.png").read_bytes() == (tmp_path / "out" / "b.png").read_bytes()
+
+
+def test_keys_change_with_every_input(tmp_path):
+    card = Card("Newsdigest", "Ferry talks", "Kicker", ("“Yes” — Ada Vell",))
+    keys = {card_key(card, FONTS), card_key(Card("Newsdigest", "Ferry talks!", "Kicker"), FONTS),
+            card_key(Card("Newsdigest", "Ferry talks", "Kicker", ("“No” — Ada Vell",)), FONTS)}
+    portrait = tmp_path / "portrait.png"
+    Image.new("RGB", (8, 8), "red").save(portrait)
+    keys.add(card_key(card, FONTS, portrait))
+    first = thumbnail_key(portrait)
+    Image.new("RGB", (8, 8), "blue").save(portrait)
+    keys |= {card_key(card, FONTS, portrait), first, thumbnail_key(portrait)}
+    assert len(keys) == 7
+    assert card_key(card, FONTS) == card_key(Card("Newsdigest", "Ferry talks", "Kicker", ("“Yes” — Ada Vell",)), FONTS)
+
+
+def card_of(html: str) -> str:
+    return re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+
+
+def test_every_article_topic_and_person_page_has_its_own_card(sample_site: Path):
+    for folder, kind in (("articles", "articles"), ("topics", "topics"), ("people", "people")):
+        for page in (sample_site / folder).glob("*/index.html"):
+            card = sample_site / "cards" / kind / f"{page.parent.name}.png"
+            assert card.is_file(), f"no card for {page}"
+            assert card_of(page.read_text(encoding="utf-8")).endswith(f"cards/{kind}/{page.parent.name}.png")
+            with Image.open(card) as image:
+                assert image.size == CARD_SIZE
+
+
+def test_portraits_become_square_thumbnails_with_alt_text(sample_site: Path):
+    pages = [page.read_text(encoding="utf-8") for page in (sample_site / "people").glob("*/index.html")]
+    portraits = [re.search(r'<img class="portrait" src="[./]*(portraits/[^"]+)"[^>]* alt="Portrait of [^"]+">', html)
+                 for html in pages if 'class="portrait"' in html]
+    if not portraits:
+        pytest.skip("no person with a portrait in the sample content")
+    for found in portraits:
+        assert found, "a portrait without its alt text"
+        with Image.open(sample_site / found.group(1)) as image:
+            assert image.size == (256, 256)
+
+
+@pytest.fixture(scope="module")
+def rebuilt_site(tmp_path_factory):
+    """A small site built twice with one cache; the second time one article's title changed."""
+    from conftest import build_site
+    base = tmp_path_factory.mktemp("cards")
+    content = base / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "ferry-talks.txt"
+    other = content / "articles" / "bridge-opens.txt"
+    article.write_text("Title: Ferry talks resume in Brask\nDate: 2026-03-02\n\n"
+                       "Talks on the Brask ferry resumed on Monday.\n", encoding="utf-8")
+    other.write_text("Title: Bridge opens in Vell\nDate: 2026-03-01\n\nThe bridge at Vell opened.\n",
+                     encoding="utf-8")
+    output = base / "output"
+    cache = base / "output-cache" / "newsdigest-images"
+    build_site(content, output, NEWSDIGEST_SEARCH=False)
+    first_card = (output / "cards" / "articles" / "ferry-talks.png").read_bytes()
+    cached_before = len(list(cache.glob("*.png")))
+    article.write_text(article.read_text(encoding="utf-8").replace("resume", "stall"), encoding="utf-8")
+    build_site(content, output, NEWSDIGEST_SEARCH=False)
+    return output, first_card, cached_before, cache
+
+
+def test_a_card_is_drawn_again_only_when_its_inputs_change(rebuilt_site):
+    output, first_card, cached_before, cache = rebuilt_site
+    assert (output / "cards" / "articles" / "ferry-talks.png").read_bytes() != first_card
+    cached = [path.read_bytes() for path in cache.glob("*.png")]
+    assert len(cached) == cached_before + 1
+    assert (output / "cards" / "articles" / "bridge-opens.png").read_bytes() in cached
