@@ -8,6 +8,8 @@ import sys
 from .clean import read_article, read_article_text
 from .digest import digest_text
 from .errors import ContentError
+from .model import Quote
+from .review import add_review_command
 
 
 def read_text(path: str) -> str:
@@ -44,9 +46,17 @@ def command_quotes(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps({"file": path, **quote.to_json()}, ensure_ascii=False))
             else:
-                speaker = quote.speaker or "(unattributed)"
-                print(f"{path}:{quote.start}-{quote.end} {speaker}: “{quote.text}”")
+                print(quote_line(path, quote))
     return status
+
+
+def quote_line(path: str, quote: Quote) -> str:
+    """One quote for reading: where, who (with kind, role, cue and confidence), and the words."""
+    if quote.speaker is None:
+        return f"{path}:{quote.start}-{quote.end} (unattributed {quote.kind}): “{quote.text}”"
+    role = f", {quote.role}" if quote.role else ""
+    return (f"{path}:{quote.start}-{quote.end} {quote.speaker} ({quote.speaker_kind}{role}; "
+            f"{quote.cue or 'no cue'}, {quote.confidence:.2f}): “{quote.text}”")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="JSON Lines, one object per quote")
     quotes.add_argument("files", nargs="+")
     quotes.set_defaults(run=command_quotes)
+    add_review_command(commands)
     return parser
 
 

@@ -14,6 +14,7 @@ document (``a joint statement``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,6 +116,9 @@ class Person:
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)
 
+    def mentioned_between(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self.mentions, start) < bisect.bisect_left(self.mentions, end)
+
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
@@ -127,6 +131,8 @@ class Cast:
     people: dict[str, Person] = field(default_factory=dict)
     by_surname: dict[str, list[Person]] = field(default_factory=dict)
     by_first_name: dict[str, list[Person]] = field(default_factory=dict)
+    timeline: list[tuple[int, Person]] = field(default_factory=list)
+    timeline_offsets: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> "Cast":
@@ -136,11 +142,20 @@ class Cast:
                 cast.read_name_run(text, match)
             elif match.group() in cast.by_surname:
                 cast.note_surname_mention([match.group()], [match.start()], [])
+        cast.timeline = sorted(((at, p) for p in cast.people.values() for at in p.mentions), key=lambda pair: pair[0])
+        cast.timeline_offsets = [at for at, _ in cast.timeline]
         return cast
+
+    def mentioned_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """The mentions of people in ``[start, end)``, the latest first."""
+        low = bisect.bisect_left(self.timeline_offsets, start)
+        high = bisect.bisect_left(self.timeline_offsets, end)
+        return self.timeline[low:high][::-1]
 
     def read_name_run(self, text: str, match: re.Match) -> None:
         """Record the person a run of capitalised words names, with the role and honorific around it."""
         words = [unglued(w) for w in match.group().split()]
+        words[-1] = possessive_free(words[-1])
         offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
         first, last = name_bounds(tuple(words))
         name_words = words[first:last]
@@ -236,8 +251,8 @@ def latest_before(people: list[Person], at: int) -> Person | None:
     """Of several people sharing a surname, the one mentioned last before ``at``."""
     best, best_at = None, -1
     for person in people:
-        seen = [m for m in person.mentions if m < at]
-        last = max(seen) if seen else (person.mentions[0] if len(people) == 1 and person.mentions else -1)
+        before = bisect.bisect_left(person.mentions, at)
+        last = person.mentions[before - 1] if before else (person.mentions[0] if len(people) == 1 and person.mentions else -1)
         if last > best_at:
             best, best_at = person, last
     return best

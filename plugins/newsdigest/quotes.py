@@ -36,6 +36,9 @@ from .patterns import alternation
 from .sentences import MASK, Sentence, masked, sentences
 
 REVIEW_THRESHOLD = 0.6
+# How far, in characters, the rules look from a quote for its cue and speaker, and back for whom a pronoun means.
+REACH = 400
+SALIENCE_REACH = 3000
 
 CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z]\.|[A-Z][\w’'-]*)"
 NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
@@ -56,7 +59,7 @@ DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}
 # Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
 DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
 APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,120}?,){0,2}"
-PLURAL = r"(?:[a-z][a-z-]+s)"
+PLURAL = r"(?:(?!(?:was|has|does|this|thus|his|its|hers|ours|yours|theirs|yes|less|unless|always|perhaps|across)\b)[a-z][a-z-]{2,}s)"
 ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
 ROLED_NAME = rf"(?:(?:{CAP}|{ROLE_WORD})\s+){{0,4}}?{NAME}"
 NOUN_PHRASE = rf"(?<![\w’'.-])(?:{PRONOUN}(?![\w’'-])|{DETERMINED}|{ROLED_NAME}{APPOSITION}|{PLURAL})"
@@ -73,6 +76,7 @@ LED_NAME = rf"(?:(?!{CLAUSE_WORDS}\b)[\w/’'-]+\s+){{0,4}}?{NAME}{APPOSITION}"
 NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME}|{DETERMINED_BEFORE_CUE})"
 AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
 AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
+AFTER_PASSIVE = re.compile(rf"\s*[,:;—–-]?\s*(?:(?:was|were|is|are|has been|had been)\s+)?(?P<cue>{CUE})\s+by\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
 AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MULTILINE)
 AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*,?\s*{ADVERBIALS}*\s*\Z")
 # A sentence's subject, after an introduction: "On Monday, the three mayors of Lisvik wrote ..."
@@ -197,13 +201,14 @@ def ends_with_speech_punctuation(words: str) -> bool:
 
 
 def cue_after(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-    """A cue right after the closing mark: ``“We will,” Brenner said`` or ``“We will,” said Brenner``."""
+    """A cue right after the closing mark: ``“We will,” Brenner said``, ``“We will,” said Brenner``,
+    ``“Tide Song” was written by Brenner``."""
     if span.close is None:
         return None
     start = span.after_close
     frame = article.frame
-    for pattern in (AFTER_NORMAL, AFTER_INVERTED):
-        match = pattern.match(frame, start, sentence.end)
+    for pattern in (AFTER_NORMAL, AFTER_PASSIVE, AFTER_INVERTED):
+        match = pattern.match(frame, start, min(sentence.end, start + REACH))
         if match and MASK not in match.group() and is_a_verb_cue(frame, match, match.start("cue")):
             mention = article.span_of(match, "np")
             if mention is None:
@@ -218,7 +223,7 @@ def cue_later(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
     ``“We will,” Ines Kalder, who runs the port, one of the oldest, told us.``"""
     frame = article.frame
     start = span.after_close
-    for cue in VERB_CUE.finditer(frame, start, sentence.end):
+    for cue in VERB_CUE.finditer(frame, start, min(sentence.end, start + REACH)):
         if not is_a_verb_cue(frame, cue, sentence.start) or cue_strength(cue.group()) < 1 or cue.group().endswith("ing"):
             continue
         match = AT_END.search(frame, max(start, cue.start() - 160), cue.start())
@@ -245,7 +250,7 @@ def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
     “next steps”`` (partial); ``Brenner’s claim that it was “a farce”`` (partial).
     """
     frame = article.frame
-    found = speaking_cue(article, sentence.start, span.open)
+    found = speaking_cue(article, max(sentence.start, span.open - REACH), span.open)
     if found is None:
         return None
     cue, mention = found
@@ -388,7 +393,7 @@ def document_subject(article: Article, floor: int, start: int) -> Span | None:
 def according_to(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
     """``according to Brenner`` anywhere in the quote's sentence."""
     frame = article.frame
-    for match in ACCORDING_TO.finditer(frame, sentence.start, sentence.end):
+    for match in ACCORDING_TO.finditer(frame, max(sentence.start, span.open - REACH), min(sentence.end, span.end + REACH)):
         np = FOLLOWING.match(frame, match.end())
         mention = article.span_of(np, "np") if np else None
         if mention is not None:
@@ -415,14 +420,14 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
 
 
 def at_sentence_start(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
-    return article.frame[sentence.start:span.open].strip() == ""
+    return span.open - sentence.start < REACH and article.frame[sentence.start:span.open].strip() == ""
 
 
 def cue_next(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
     """A quote that is a whole sentence followed in its paragraph by a short ``Brenner said so.``."""
     if not at_sentence_start(article, span, sentence) or span.close is None:
         return None
-    if article.frame[span.after_close:sentence.end].strip(" .?!”\"") != "":
+    if sentence.end - span.after_close > REACH or article.frame[span.after_close:sentence.end].strip(" .?!”\"") != "":
         return None
     index = article.sentence_at(span.open)
     if index + 1 >= len(article.sentences):
@@ -470,19 +475,10 @@ def carry_to_uncued_quotes(article: Article, attributions: list[Attribution | No
         sentence = article.sentences[article.sentence_at(span.open)]
         if last is None or not at_sentence_start(article, span, sentence) or last[1].mention is None:
             continue
-        if not opens_paragraph_or_follows_quote(article, span, sentence):
-            continue
         gap = span.line - last[0]
         if gap <= 1:
             attributions[index] = carried(last[1], 0.8 if gap == 0 else 0.7, "continued")
             last = (span.line, attributions[index])
-
-
-def opens_paragraph_or_follows_quote(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
-    index = article.sentence_at(span.open)
-    if index == 0 or article.sentences[index - 1].line != sentence.line:
-        return True
-    return True
 
 
 def resolve_speakers(article: Article, attributions: list[Attribution | None]) -> list[Quote]:
@@ -505,7 +501,7 @@ class SpeakerResolver:
         article = self.article
         sentence = article.sentences[article.sentence_at(span.open)]
         quote = Quote(span.start, span.end, article.text[span.start:span.end], paragraph=span.line,
-                      context=article.text[sentence.start:sentence.end].strip())
+                      context=context_of(article, sentence, span))
         if attribution is None or attribution.mention is None:
             quote.kind = "fragment" if len(quote.text.split()) <= 4 else "full"
             quote.confidence = 0.0
@@ -557,7 +553,7 @@ class SpeakerResolver:
         if not fitting:
             return None, 0.4
         window = self.article.sentences[max(0, self.article.sentence_at(at) - 2)].start
-        nearby = [p for p in fitting if any(window <= m < at for m in p.mentions)] or fitting[:1]
+        nearby = [p for p in fitting if p.mentioned_between(window, at)] or fitting[:1]
         stated = [p for p in nearby if p.gender == gender]
         chosen = stated[0] if stated else fitting[0]
         rivals = [p for p in nearby if p is not chosen and p.gender is None]
@@ -572,8 +568,7 @@ class SpeakerResolver:
     def recent_people(self, at: int) -> list[Person]:
         """People by salience before ``at``: subjects of sentences since the last speaker, the last speaker, others."""
         article = self.article
-        mentions = sorted(((m, p) for p in article.cast.people.values() for m in p.mentions if m < at),
-                          key=lambda pair: -pair[0])
+        mentions = article.cast.mentioned_between(at - SALIENCE_REACH, at)
         since = self.last_speaker[0] if self.last_speaker else -1
         subjects = [p for m, p in mentions if m > since and is_subject(article, m)]
         ordered = subjects + ([self.last_speaker[1]] if self.last_speaker else []) + [p for _, p in mentions]
@@ -584,6 +579,13 @@ class SpeakerResolver:
         return unique
 
 
+def context_of(article: Article, sentence: Sentence, span: QuotedSpan) -> str:
+    """The sentence around a quote, or as much of it as lies within reach of the quote."""
+    start = sentence.start if span.open - sentence.start <= REACH else span.open
+    end = sentence.end if sentence.end - span.end <= REACH else span.end + 1
+    return article.text[start:end].strip()
+
+
 def is_subject(article: Article, offset: int) -> bool:
     """Whether a mention opens its sentence or clause, after at most an introduction and a role.
 
@@ -591,7 +593,7 @@ def is_subject(article: Article, offset: int) -> bool:
     ``Vell met Kalder`` makes only Vell one.
     """
     sentence = article.sentences[article.sentence_at(offset)]
-    before = article.frame[sentence.start:offset]
+    before = article.frame[max(sentence.start, offset - REACH):offset]
     before = before[before.rfind(",") + 1:]
     return SUBJECT_LEAD.fullmatch(before) is not None
 

@@ -1,20 +1,162 @@
-"""Which attributions are published and which wait for an editor's review."""
+"""Which attributions are published and which wait for an editor's review.
+
+Editors correct the extractor in the article's header, one key per kind of
+correction, several corrections separated by `` | ``::
+
+    Quote-Speaker: We will rebuild => Ines Kalder | Nobody asked => Piet Ramsgate
+    Quote-Suppress: Evening Harbour | so-called harbour tax
+
+``Quote-Speaker`` names the speaker of every quote whose words begin with the
+words before ``=>``; ``Quote-Suppress`` drops every quote that begins with the
+given words (a title or a scare quote taken for speech). Words match whatever
+their case, spacing, and straight or curly apostrophes. The cleaner lower-cases
+header keys, so the keys read here are ``quote-speaker`` and ``quote-suppress``.
+A corrected quote is the editor's word: it is published with confidence 1.
+
+A quote is held for review, with the reason, when its confidence is below
+``REVIEW_THRESHOLD``, when a person speaks who is named by no full name
+(``he`` with no one to refer to, a lone ``Vell``), or when words name a speaker
+that could not be told a person, an organisation or a document. Published
+quotes are those of people named in full; quotes of organisations and
+documents are neither published in the people index nor held.
+"""
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .clean import read_article
+from .digest import digest_article
+from .errors import ContentError
 from .model import Quote
 from .quotes import REVIEW_THRESHOLD
 
+SPEAKER_KEY = "quote-speaker"
+SUPPRESS_KEY = "quote-suppress"
+SEPARATOR = " | "
+ARROW = "=>"
+
+
+@dataclass
+class Overrides:
+    """An article's editorial corrections: (opening words, speaker) pairs and suppressed openings."""
+
+    speakers: list[tuple[str, str]] = field(default_factory=list)
+    suppressed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_header(cls, metadata: dict[str, str]) -> "Overrides":
+        speakers = []
+        for item in split_items(metadata.get(SPEAKER_KEY, "")):
+            opening, arrow, name = item.partition(ARROW)
+            if arrow and comparable(opening) and name.strip():
+                speakers.append((comparable(opening), " ".join(name.split())))
+        suppressed = [comparable(item) for item in split_items(metadata.get(SUPPRESS_KEY, "")) if comparable(item)]
+        return cls(speakers, suppressed)
+
+    def speaker_for(self, quote: Quote) -> str | None:
+        words = comparable(quote.text)
+        return next((name for opening, name in self.speakers if words.startswith(opening)), None)
+
+    def suppresses(self, quote: Quote) -> bool:
+        words = comparable(quote.text)
+        return any(words.startswith(opening) for opening in self.suppressed)
+
+
+def split_items(value: str) -> list[str]:
+    return [item.strip() for item in value.split(SEPARATOR.strip()) if item.strip()]
+
+
+def comparable(words: str) -> str:
+    """Words as an editor's correction matches them: ``“We’ll  GO”`` and ``"we'll go`` alike."""
+    words = words.replace("’", "'").replace("‘", "'").strip(" \t\"“”'")
+    return " ".join(words.casefold().split())
+
+
+def apply_overrides(quotes: list[Quote], metadata: dict[str, str]) -> list[Quote]:
+    """The quotes with the header's corrections applied and its suppressed quotes left out."""
+    overrides = Overrides.from_header(metadata)
+    corrected = []
+    for quote in quotes:
+        if overrides.suppresses(quote):
+            continue
+        name = overrides.speaker_for(quote)
+        if name is not None:
+            role = quote.role if quote.speaker == name else None
+            quote = replace(quote, speaker=name, speaker_kind="person", confidence=1.0, role=role)
+        corrected.append(quote)
+    return corrected
+
+
+def reason_to_hold(quote: Quote) -> str | None:
+    """Why a quote needs an editor, or None when it can be published as it is."""
+    if quote.speaker_mention is None and quote.speaker is None:
+        return None
+    if quote.speaker_kind == "unknown":
+        return "speaker is not known to be a person, an organisation or a document"
+    if quote.confidence < REVIEW_THRESHOLD:
+        return f"confidence {quote.confidence:.2f} is below {REVIEW_THRESHOLD:.2f}"
+    if quote.speaker_kind == "person" and len((quote.speaker or "").split()) < 2:
+        return "speaker is not named in full"
+    return None
+
 
 def split_for_review(quotes: list[Quote], metadata: dict[str, str]) -> tuple[list[Quote], list[tuple[Quote, str]]]:
-    """(published person quotes, [(held quote, reason)]) of one article."""
+    """(published person quotes, [(held quote, reason)]) of one article, after the header's corrections."""
     published, held = [], []
-    for quote in quotes:
-        if quote.speaker_kind != "person" or not quote.speaker:
-            if quote.speaker_kind == "unknown" and quote.speaker_mention is not None:
-                held.append((quote, "speaker not resolved"))
-            continue
-        if quote.confidence < REVIEW_THRESHOLD:
-            held.append((quote, f"confidence {quote.confidence:.2f} is below {REVIEW_THRESHOLD:.2f}"))
-        else:
+    for quote in apply_overrides(quotes, metadata):
+        reason = reason_to_hold(quote)
+        if reason is not None:
+            held.append((quote, reason))
+        elif quote.speaker_kind == "person":
             published.append(quote)
     return published, held
+
+
+def article_paths(paths: list[str]) -> list[Path]:
+    """The files named, and the ``.txt`` files under the directories named, in order."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        found += sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    return found
+
+
+def held_quotes(path: Path) -> list[tuple[Quote, str]]:
+    """The quotes of one article file held for review, with offsets into the file."""
+    article = read_article(path)
+    _, held = split_for_review(digest_article(article).quotes, article.metadata)
+    return [(quote.shifted_to_source(article.offsets), reason) for quote, reason in held]
+
+
+def command_review(args: argparse.Namespace) -> int:
+    """``newsdigest review PATH...``: list the quotes an editor should check."""
+    status = 0
+    for path in article_paths(args.paths):
+        try:
+            held = held_quotes(path)
+        except (ContentError, OSError, UnicodeDecodeError) as error:
+            print(f"newsdigest: {path}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        for quote, reason in held:
+            print(json.dumps({"file": str(path), "reason": reason, **quote.to_json()}, ensure_ascii=False)
+                  if args.json else held_line(path, quote, reason))
+    return status
+
+
+def held_line(path: Path, quote: Quote, reason: str) -> str:
+    speaker = quote.speaker or "(nobody)"
+    return (f"{path}:{quote.start}-{quote.end} “{quote.text}” — proposed {speaker} "
+            f"({quote.speaker_kind}, confidence {quote.confidence:.2f}): {reason}")
+
+
+def add_review_command(commands) -> None:
+    """Register ``review`` with the ``newsdigest`` command's subparsers."""
+    review = commands.add_parser("review", help="list quotes held for an editor's review")
+    review.add_argument("--json", action="store_true", help="JSON Lines, one object per held quote")
+    review.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories of .txt files")
+    review.set_defaults(run=command_review)
