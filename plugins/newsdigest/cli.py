@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from .bench import add_bench_command
 from .clean import read_article, read_article_text
 from .digest import digest_text
 from .errors import ContentError
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="JSON Lines, one object per quote")
     quotes.add_argument("files", nargs="+")
     quotes.set_defaults(run=command_quotes)
+    add_bench_command(commands)
     add_review_command(commands)
     return parser
 

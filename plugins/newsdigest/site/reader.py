@@ -15,6 +15,7 @@ from newsdigest.errors import ContentError
 from newsdigest.render import render_body_html
 from newsdigest.topics import assign_topics
 
+from .cache import extraction_cache, prune_extraction_cache
 from .editorial import people_registry, topic_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -28,6 +29,10 @@ def file_date(path: str) -> str:
     return dt.datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%dT%H:%M")
 
 
+def extract_file(source_path: str) -> Digest:
+    return digest_article(read_article(source_path))
+
+
 class RawArticleReader(BaseReader):
     """Reads a raw ``.txt`` article: cleans it, finds its quotes, keeps its editorial metadata."""
 
@@ -35,11 +40,18 @@ class RawArticleReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, source_path):
-        digest = digest_article(read_article(source_path))
+        digest = self.digest_of_file(source_path)
         article = digest.article
         for warning in article.warnings:
             logger.warning("%s: %s", source_path, warning)
         return render_body_html(article.text, digest.quotes), self.metadata_for(digest, source_path)
+
+    def digest_of_file(self, source_path: str) -> Digest:
+        """The file's digest, from the extraction cache when it holds one for the same text."""
+        cache = extraction_cache(self.settings)
+        if cache is None:
+            return extract_file(source_path)
+        return cache.digest_of_file(source_path, extract_file)
 
     def metadata_for(self, digest: Digest, source_path: str) -> dict:
         article = digest.article
@@ -85,3 +97,4 @@ def add_reader(readers):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.finalized.connect(prune_extraction_cache)

@@ -1,0 +1,76 @@
+"""The extraction cache: the same digest back, and a miss whenever text, registries or extractor change."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cache import ExtractionCache
+from newsdigest.digest import digest_text
+
+ARTICLE = "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n"
+
+
+class CountingExtractor:
+    """``digest_text`` over the file, counting the calls."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, path: str):
+        self.calls += 1
+        return digest_text(Path(path).read_text(encoding="utf-8"), path)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "ferry-row.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def cache_in(tmp_path: Path, registries: bytes = b"people", version: str = "v1") -> ExtractionCache:
+    return ExtractionCache(tmp_path / "cache", registries, version)
+
+
+def test_a_second_read_returns_the_same_digest_without_extracting(tmp_path: Path, article: Path):
+    extract = CountingExtractor()
+    first = cache_in(tmp_path).digest_of_file(str(article), extract)
+    again = cache_in(tmp_path).digest_of_file(str(article), extract)
+    assert again == first == digest_text(ARTICLE, str(article))
+    assert extract.calls == 1
+
+
+def test_changed_text_is_extracted_again(tmp_path: Path, article: Path):
+    extract = CountingExtractor()
+    cache_in(tmp_path).digest_of_file(str(article), extract)
+    article.write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    digest = cache_in(tmp_path).digest_of_file(str(article), extract)
+    assert extract.calls == 2 and "Tuesday" in digest.article.text
+
+
+@pytest.mark.parametrize("changed", [{"registries": b"people, edited"}, {"version": "v2"}])
+def test_changed_registries_or_extractor_are_a_miss(tmp_path: Path, article: Path, changed: dict):
+    extract = CountingExtractor()
+    cache_in(tmp_path).digest_of_file(str(article), extract)
+    cache_in(tmp_path, **changed).digest_of_file(str(article), extract)
+    assert extract.calls == 2
+
+
+def test_an_unreadable_entry_is_a_miss(tmp_path: Path, article: Path):
+    extract = CountingExtractor()
+    cache = cache_in(tmp_path)
+    cache.digest_of_file(str(article), extract)
+    for entry in (tmp_path / "cache").glob("*/*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert cache_in(tmp_path).digest_of_file(str(article), extract) == digest_text(ARTICLE, str(article))
+    assert extract.calls == 2
+
+
+def test_pruning_keeps_only_the_entries_a_build_used(tmp_path: Path, article: Path):
+    extract = CountingExtractor()
+    cache_in(tmp_path, version="old").digest_of_file(str(article), extract)
+    current = cache_in(tmp_path)
+    current.digest_of_file(str(article), extract)
+    assert current.prune() == 1
+    assert [entry.stem for entry in (tmp_path / "cache").glob("*/*.pickle")] == list(current.used)
