@@ -61,7 +61,7 @@ FAMILIES = (
            "subscribe subscribed subscription subscriber subscribers newsletter newsletters sign signup register "
            "inbox briefing digest alerts delivered email free daily weekly morning evening account log login "
            "membership member premium unlock unlimited access trial offer",
-           r"(?:sign up|subscribe|register|already a (?:subscriber|member)|log ?in to)"),
+           r"(?:sign up|subscribe|register|already a (?:subscriber|member)|log ?in to)\b"),
     family("cookie notice",
            "cookie cookies consent privacy policy accept settings preferences tracking gdpr agree continuing "
            "browsing site website experience",
@@ -72,7 +72,7 @@ FAMILIES = (
            r"(?:read more|read also|also read|read next|read the (?:rest|full)|related(?: stories| articles| coverage|"
            r" content| reading| links)?\s*(?::|$)|see also|more on this|more from|recommended(?: for you| reading)?"
            r"|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed)|trending(?: now)?\s*(?::|$)"
-           r"|further reading|continue reading|top stories|editor'?s picks)\b"),
+           r"|further reading|continue reading|top stories|editor'?s picks)(?!\w)"),
     family("comments prompt",
            "comment comments conversation discussion reply replies join leave community guidelines",
            r"(?:leave a comment|comments?\s*\(\d+\)|join the conversation)"),
@@ -93,6 +93,7 @@ def cue_pattern(kind: str) -> re.Pattern:
     return re.compile("|".join(cues), re.IGNORECASE)
 
 
+FAMILIES_BY_REASON = {candidate.reason: candidate for candidate in FAMILIES}
 OPENING_CUES = cue_pattern("opening")
 ANYWHERE_CUES = cue_pattern("anywhere")
 ALL_VOCABULARY = frozenset().union(*(candidate.vocabulary for candidate in FAMILIES))
@@ -138,7 +139,7 @@ def classify_line(text: str) -> Verdict | None:
         return Verdict(cued)
     if has_quote_marks(text):
         return None
-    return labelled_line(text, words) or scored_family(text, words)
+    return labelled_line(text, words) or scored_family(text)
 
 
 def cued_family(text: str, word_count: int) -> str | None:
@@ -149,7 +150,10 @@ def cued_family(text: str, word_count: int) -> str | None:
     if not match:
         return None
     reason = FAMILIES[int(match.lastgroup.removeprefix("cue"))].reason
-    return reason if reason in CUES_BEFORE_QUOTES or not has_quote_marks(text) else None
+    if has_quote_marks(text) and reason not in CUES_BEFORE_QUOTES:
+        return None
+    decisive = ":" in match.group() or match.end() >= len(text.rstrip(" .")) or word_count <= 4
+    return reason if decisive or not narrative_score(lowered_words(text), FAMILIES_BY_REASON[reason].vocabulary) else None
 
 
 def labelled_line(text: str, words: list[str]) -> Verdict | None:
@@ -172,9 +176,9 @@ def labelled_line(text: str, words: list[str]) -> Verdict | None:
     return None
 
 
-def scored_family(text: str, words: list[str]) -> Verdict | None:
+def scored_family(text: str) -> Verdict | None:
     """The family whose vocabulary dominates a prompt-like line, weighed against narrative signs."""
-    lowered = [word.lower() for word in words]
+    lowered = lowered_words(text)
     if len(ALL_VOCABULARY.intersection(lowered)) < 2:
         return None
     best, hits = max(((candidate, len(set(lowered) & candidate.vocabulary)) for candidate in FAMILIES),
@@ -183,6 +187,10 @@ def scored_family(text: str, words: list[str]) -> Verdict | None:
         return None
     score = 1.5 * hits + prompt_score(text, lowered) - narrative_score(lowered, best.vocabulary)
     return Verdict(best.reason) if score >= 5 else None
+
+
+def lowered_words(text: str) -> list[str]:
+    return words_of(text.lower())
 
 
 def prompt_score(text: str, lowered: list[str]) -> float:

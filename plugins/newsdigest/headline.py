@@ -31,13 +31,12 @@ def is_headline(line: Line, followed_by_blank: bool) -> bool:
 
 
 def is_deck(headline: Line, line: Line, followed_by_blank: bool) -> bool:
-    """A one-line subtitle right under the headline, itself followed by a blank line."""
+    """A one-line subtitle right under a headline ending in ";" (or ":", "|", a dash), itself above a blank line."""
     text = line.stripped
     words = words_of(text)
     if not words or len(words) > LONGEST_DECK_WORDS or has_quote_marks(text) or not followed_by_blank:
         return False
-    top = headline.stripped
-    return top.endswith(DECK_MARKS) or not ends_sentence(top)
+    return headline.stripped.endswith(DECK_MARKS)
 
 
 def title_from_headline(text: str) -> str:
