@@ -36,7 +36,7 @@ REGULAR_VERBS = (
     "promise", "mutter", "exclaim", "interject", "begin", "conclude", "deride", "decry",
     "hail", "question", "challenge", "predict", "reveal", "indicate", "tease", "boast",
     "muse", "sigh", "laugh", "snap", "pronounce", "rule", "repeat", "liken", "laud", "compare",
-    "attack", "condemn", "denounce", "rate", "ridicule", "lambaste", "applaud", "welcome", "thank",
+    "attack", "condemn", "denounce", "rate", "exhort", "reference", "chant", "ridicule", "lambaste", "applaud", "welcome", "thank",
 )
 NOUN_CUES = (
     "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
@@ -79,7 +79,7 @@ NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + al
 # A cue run into the name before it by a lost space: "Ada Brennersaid".
 GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
 # A reporting noun introducing a quote after a colon: "Vell made the following statement:".
-INTRODUCING_NOUN_CUE = re.compile(r"\b(?:the|a|an|this|these|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?P<cue>"
+INTRODUCING_NOUN_CUE = re.compile(r"\b(?:the|a|an|this|these|his|her|their|its|my|our|your)\s+(?:[a-z-]+\s+){0,5}?(?P<cue>"
                                   + alternation(NOUN_CUES) + r")\s*:")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 # Verbs that take a quote as a name or a label rather than as speech: "called it".

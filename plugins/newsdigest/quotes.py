@@ -44,7 +44,7 @@ CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z
 NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
         rf"(?:\s*\([^()\n]{{1,25}}\))?)")
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
-DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
+DETERMINER = (r"(?:\d[\d,.]*|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
 DETERMINER_WORDS = frozenset("the a an his her their its one another two three several some many both this each my our your".split())
 NOUN_MARKERS = frozenset("""
@@ -68,7 +68,8 @@ ADVERBIALS = (r"(?:(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later|in|at|du
               r"|night|today|yesterday|tonight|also|then|later|previously|repeatedly|reportedly|simply|again"
               r"|once|recently|has|have|had|would|will|could|may|might|did|does|do|is|was|were|are|further"
               r"|publicly|privately|often|never|already|even|only|just|flatly|bluntly|quickly|been|being"
-              r"|always|subsequently|first|not|long|ago|frequently|still|now|usually|sometimes|finally|told\s+reporters)\b,?\s*)")
+              r"|always|subsequently|first|not|long|ago|frequently|still|now|usually|sometimes|finally|told\s+reporters"
+              r"|[a-z]+ly)\b,?\s*)")
 CUE = VERB_CUE.pattern
 # Right after a quote the phrase is bounded by the cue, so any words may lead to the name:
 # "Lisvik harbour master Ines Kalder said", "said 9/11 widow Ines Kalder".
@@ -82,7 +83,11 @@ AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*,?\s*{ADVERBIALS}*\s*\Z")
 # A sentence's subject, after an introduction: "On Monday, the three mayors of Lisvik wrote ..."
 NOT_IN_SUBJECT = rf"(?:{CLAUSE_WORDS}|and|also|then|[a-z]+ed|took|made|went|gave|got|came|{CUE})\b"
 SUBJECT_PHRASE = rf"(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{NOT_IN_SUBJECT})[\w’'.-]+){{1,6}}"
-AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,40}},\s+)?(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
+SENTENCE_OPENERS = (r"(?:On|In|At|After|Before|During|Since|When|While|If|As|Last|This|But|And|However|Although|Though"
+                    r"|Yet|So|Then|Now|Still|Once|Despite|With|Without|For|From|By|To|Under|Over|Unlike|Like|Even)")
+AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,60}},\s+){{0,3}}?(?!{SENTENCE_OPENERS}\b)"
+                      rf"(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
+LABELLED_AS = re.compile(r"(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}[“\"„«]?\Z")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
 COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:(?!and\b)[a-z][\w’'-]*\s+){{1,4}}(?:and|but|then)\s+\Z")
@@ -174,7 +179,8 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
     sentence = article.sentences[article.sentence_at(span.open)]
     if looks_like_a_title(article, span):
         return None
-    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, cue_later, introduced, cue_next):
+    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, cue_later, introduced, cue_next,
+                 characterised_as):
         found = rule(article, span, sentence)
         if found is not None and found.mention is not None:
             return found
@@ -339,6 +345,10 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     if cue.re is not INTRODUCING_NOUN_CUE and not ends_in_coordination(frame, floor, start):
         match = AT_END.search(frame, max(floor, start - 200), start)
         found = article.span_of(match, "np") if match else None
+        if found is not None and not can_speak(found.text):
+            subject = AT_START.match(frame, floor, start)
+            opening = article.span_of(subject, "np") if subject else None
+            found = opening if opening is not None and can_speak(opening.text) else found
         return found or inverted_subject(article, cue)
     earlier = cues_before(frame, floor, start)
     if earlier:
@@ -402,7 +412,8 @@ def according_to(article: Article, span: QuotedSpan, sentence: Sentence) -> Attr
 
 
 def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-    """A quote opening a sentence after one ending ``Brenner said:`` (``Brenner said:⏎“We will.”``)."""
+    """A quote opening a sentence after one that introduces it: ``Brenner said:⏎“We will.”``, or, in the
+    same paragraph, reports speech without quoting it: ``The port will close, Brenner said. “We have no choice.”``"""
     if not at_sentence_start(article, span, sentence):
         return None
     index = article.sentence_at(span.open)
@@ -410,13 +421,28 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
         return None
     previous = article.sentences[index - 1]
     frame = article.frame
-    if not frame[previous.start:previous.end].rstrip().endswith(":"):
+    words = frame[previous.start:previous.end].rstrip()
+    with_colon = words.endswith(":")
+    if not with_colon and (previous.line != sentence.line or MASK in words):
         return None
     cue = last_cue(frame, previous.start, previous.end)
     if cue is None:
         return None
     mention = speaker_of_cue(article, cue, previous.start)
-    return Attribution(mention, cue_words(cue), "introduced", 0.88) if mention else None
+    certainty = 0.88 if with_colon else 0.7
+    return Attribution(mention, cue_words(cue), "introduced", certainty) if mention else None
+
+
+def characterised_as(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+    """A label the sentence's subject gives: ``Brenner has long painted Vell as a “harbour pirate”``."""
+    frame = article.frame
+    if not LABELLED_AS.search(frame, max(sentence.start, span.open - 30), span.open):
+        return None
+    subject = AT_START.match(frame, sentence.start, span.open)
+    mention = article.span_of(subject, "np") if subject else None
+    if mention is None or not can_speak(mention.text):
+        return None
+    return Attribution(mention, None, "characterised_as", 0.6, "partial")
 
 
 def at_sentence_start(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
