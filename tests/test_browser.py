@@ -212,7 +212,7 @@ def test_skip_link_moves_focus_to_the_main_content(browser, site_url):
         page.close()
 
 
-def test_search_finds_an_article_by_a_word_of_its_own(browser, site_url, sample_site):
+def test_search_finds_an_article_by_a_word_of_its_own(browser, site_url, sample_site, tmp_path):
     word, slug = distinctive_word(sample_site)
     page, problems = open_page(browser, site_url)
     try:
@@ -220,6 +220,8 @@ def test_search_finds_an_article_by_a_word_of_its_own(browser, site_url, sample_
         link = page.wait_for_selector(f".pagefind-ui__result-link[href*='/articles/{slug}/']", timeout=10_000)
         assert link.is_visible()
         href = link.get_attribute("href")
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        page.screenshot(path=str(tmp_path / f"search-{WIDTHS[0]}.png"))
     finally:
         page.close()
     assert not problems, problems

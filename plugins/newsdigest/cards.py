@@ -144,22 +144,28 @@ def one_line(text: str, font: ImageFont.FreeTypeFont, max_width: float, colour) 
 
 
 def card_blocks(card: Card, fonts: CardFonts, text_width: float) -> list[tuple[int, TextBlock]]:
-    """Each block of text with the y it is drawn at, top to bottom."""
-    site = one_line(card.site_name, font_at(fonts.bold, 34), text_width, SITE_NAME_COLOUR)
-    kicker = one_line(card.kicker, font_at(fonts.regular, 28), text_width, KICKER_COLOUR)
-    title = title_block(card.title, fonts.bold, text_width)
-    blocks = [(MARGIN - 8, site)]
-    y = MARGIN - 8 + site.height
+    """Each block of text with the y it is drawn at: the site's name and kicker at the top,
+    the title and quote centred in the height left below them."""
+    header = [one_line(card.site_name, font_at(fonts.bold, 34), text_width, SITE_NAME_COLOUR)]
     if card.kicker:
-        blocks.append((y, kicker))
-        y += kicker.height
-    y += 28
-    blocks.append((y, title))
-    y += title.height + 36
-    quote = quote_block(card.quotes, fonts.italic, text_width, CARD_SIZE[1] - MARGIN - y)
+        header.append(one_line(card.kicker, font_at(fonts.regular, 28), text_width, KICKER_COLOUR))
+    top = MARGIN - 8 + sum(block.height for block in header) + 28
+    title = title_block(card.title, fonts.bold, text_width)
+    body = [(0, title)]
+    quote = quote_block(card.quotes, fonts.italic, text_width, CARD_SIZE[1] - MARGIN - top - title.height - 36)
     if quote:
-        blocks.append((y, quote))
-    return blocks
+        body.append((title.height + 36, quote))
+    spare = CARD_SIZE[1] - MARGIN - top - (body[-1][0] + body[-1][1].height)
+    return stacked(header, MARGIN - 8) + [(top + spare // 2 + offset, block) for offset, block in body]
+
+
+def stacked(blocks: list[TextBlock], top: int) -> list[tuple[int, TextBlock]]:
+    """Blocks one under the other from ``top``."""
+    placed = []
+    for block in blocks:
+        placed.append((top, block))
+        top += block.height
+    return placed
 
 
 def draw_card(card: Card, fonts: CardFonts, portrait: Image.Image | None = None) -> Image.Image:

@@ -77,7 +77,7 @@ class CardsGenerator(Generator):
         index = self.context.get("quote_index")
         self.quotes = published_quotes(index)
         site = self.settings["SITENAME"]
-        self.write_card("cards/site.png", Card(site, site, self.settings.get("SITESUBTITLE", "")))
+        self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
             self.write_card(f"cards/articles/{article.slug}.png", self.article_card(article))
         for tag, articles in self.context.get("tags", []):
