@@ -47,6 +47,12 @@ NOUN_CUES = (
 )
 
 
+# Verbs that double their last consonant: "quip" gives quipped, "admit" admitted.
+DOUBLES_LAST_CONSONANT = re.compile(r"^(?:qu|[^aeiou])*[aeiou][^aeiouwxy]$")
+STRESSED_LAST_SYLLABLE = frozenset({"admit", "commit", "submit", "rebut", "regret", "omit", "permit", "refer",
+                                    "prefer", "confer", "compel", "repel", "concur", "infer", "aver"})
+
+
 def inflections(verb: str) -> tuple[str, ...]:
     """The forms of a regular verb: ``note`` gives note, notes, noted, noting."""
     head, _, particle = verb.partition(" ")
@@ -57,7 +63,7 @@ def inflections(verb: str) -> tuple[str, ...]:
         forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
     elif head.endswith(("sh", "ch", "ss", "x")):
         forms = (head, head + "es", head + "ed", head + "ing")
-    elif head in ("quip", "snap", "chat"):
+    elif DOUBLES_LAST_CONSONANT.match(head) or head in STRESSED_LAST_SYLLABLE:
         forms = (head, head + "s", head + head[-1] + "ed", head + head[-1] + "ing")
     else:
         forms = (head, head + "s", head + "ed", head + "ing")

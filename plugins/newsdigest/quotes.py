@@ -44,7 +44,7 @@ CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z
 NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
         rf"(?:\s*\([^()\n]{{1,25}}\))?)")
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
-DETERMINER = (r"(?:\d[\d,.]*|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
+DETERMINER = (r"(?:\d+(?:[,.]\d+)*|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
 DETERMINER_WORDS = frozenset("the a an his her their its one another two three several some many both this each my our your".split())
 NOUN_MARKERS = frozenset("""

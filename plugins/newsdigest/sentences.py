@@ -47,12 +47,14 @@ def sentences(frame: str) -> list[Sentence]:
     found = []
     for number, (start, end) in enumerate(line_spans(frame)):
         begin = start
+        while begin < end and frame[begin].isspace():
+            begin += 1
         for match in SENTENCE_END.finditer(frame, start, end):
             if ABBREVIATION.search(frame, max(start, match.start() - 5), match.start()):
                 continue
             found.append(Sentence(begin, match.end(), number))
             begin = match.end()
-            while begin < end and frame[begin] == " ":
+            while begin < end and frame[begin].isspace():
                 begin += 1
         if begin < end:
             found.append(Sentence(begin, end, number))
