@@ -46,6 +46,11 @@ class TestHeader:
         assert cleaned.title == "Ferry Chaos: Norrvik Waits for the Storm to Pass"
         assert "ferry chaos" not in cleaned.metadata
 
+    def test_headline_repeating_the_header_title_is_removed(self):
+        cleaned = clean_article(article("Title: Ferry Returns", "", "Ferry Returns", "", LEAD))
+        assert cleaned.paragraphs() == [LEAD]
+        assert [(r.line, r.reason) for r in cleaned.removed] == [(3, "headline")]
+
     def test_one_word_key_that_is_not_known_is_a_headline(self):
         cleaned = clean_article(article("Poll: Varga Leads in Norrvik.", "", LEAD))
         assert cleaned.title == "Poll: Varga Leads in Norrvik"
@@ -111,6 +116,10 @@ class TestTitleAndDate:
         cleaned = clean_article(article("The vote on March 3, 2025 approved the new ferry timetable for the summer.", SECOND))
         assert cleaned.metadata["date"] == "2025-03-03"
         assert any("mentioned in the text" in warning for warning in cleaned.warnings)
+
+    def test_event_date_deep_in_the_story_is_not_its_date(self):
+        cleaned = clean_article(article(LEAD, SECOND, THIRD, "The old ferry first sailed on June 1, 1998, from the quay."))
+        assert not cleaned.date_found
 
     def test_no_date_is_reported(self):
         cleaned = clean_article(article(LEAD))
@@ -184,11 +193,25 @@ class TestBoilerplateInArticle:
         assert cleaned.metadata["desk"] == "Nordic"
         assert cleaned.metadata["fact_checked"] == "yes"
 
-    def test_key_value_trailer(self):
-        raw = article(LEAD, SECOND, "Sources: Norrvik Port Authority", "Editor: Tomas Ek")
-        cleaned = clean_article(raw)
-        assert cleaned.metadata["source"] == "Norrvik Port Authority"
-        assert cleaned.metadata["editor"] == "Tomas Ek"
+    @pytest.mark.parametrize("trailer, expected", [
+        (["Sources: Norrvik Port Authority", "Editor: Tomas Ek"],
+         {"source": "Norrvik Port Authority", "editor": "Tomas Ek"}),
+        (["About the Author", "Jane Roe is a senior correspondent covering energy for the Norrvik Post."],
+         {"author": "Jane Roe"}),
+        (["Transparency Note", "Reporting Sources", "Norrvik Port Authority records", "Reviewed By", "Managing Editor",
+          "Karin Dahl", "Part of our Climate desk", "Verified by two editors before publication"],
+         {"source": "Norrvik Port Authority records", "editor": "Karin Dahl", "editor_role": "Managing Editor",
+          "desk": "Climate", "fact_checked": "yes"}),
+        (["Our Standards", "Source: Norrvik Gazette", "Reviewed by: Karin Dahl", "Desk: Business", "Fact-checked: yes"],
+         {"source": "Norrvik Gazette", "editor": "Karin Dahl", "desk": "Business", "fact_checked": "yes"}),
+        (["This story was produced by the Business desk and reviewed by Senior Editor Karin Dahl."],
+         {"editor": "Karin Dahl", "editor_role": "Senior Editor", "desk": "Business"}),
+    ])
+    def test_trailers_in_other_wordings(self, trailer, expected):
+        cleaned = clean_article(article(LEAD, SECOND, *trailer))
+        assert cleaned.paragraphs() == [LEAD, SECOND]
+        assert {r.reason for r in cleaned.removed} == {"editorial trailer"}
+        assert {key: cleaned.metadata.get(key) for key in expected} == expected
 
     def test_byline_and_tags_give_metadata(self):
         cleaned = clean_article(article("By Jane Roe", LEAD, SECOND, "Tags: ferries, Norrvik, storms"))

@@ -21,6 +21,7 @@ PUBLISHED_LINE = re.compile(
 
 YEAR = re.compile(r"\d{4}")
 LINES_SEARCHED = 80
+DATELINE_LINES = 2
 
 
 class ImpossibleDate(ValueError):
@@ -62,15 +63,16 @@ def iso_date(match: re.Match) -> str:
 def date_in_text(lines: list[str]) -> tuple[str | None, bool]:
     """The publication date stated near the top of ``lines`` and whether a "Published ..." line stated it.
 
-    A line that starts with Published/Updated/Posted wins; otherwise the first
-    real date in the first lines is taken.
+    A line that starts with Published/Updated/Posted wins; otherwise a date in
+    the first lines (a dateline) or on a line of its own is taken. Dates
+    further down are events the story reports, not its date.
     """
     fallback = None
-    for line in lines[:LINES_SEARCHED]:
-        if not YEAR.search(line):
-            continue
+    lines = [line for line in lines if line.strip()]
+    for index, line in enumerate(lines[:LINES_SEARCHED]):
         published = PUBLISHED_LINE.match(line)
-        if fallback and not published:
+        if not YEAR.search(line) or not (published or (fallback is None and index < DATELINE_LINES)
+                                          or is_whole_date(line)):
             continue
         match = first_date_match(line)
         if not match:
@@ -81,5 +83,5 @@ def date_in_text(lines: list[str]) -> tuple[str | None, bool]:
             continue
         if published:
             return date, True
-        fallback = date
+        fallback = fallback or date
     return fallback, False

@@ -19,7 +19,8 @@ cross-referenced compliance original multi-source note""".split())
 HEADING_START = re.compile(
     r"^(?:editor['’]?s['’]? note|about the (?:author|authors|writer|reporter)s?\b|about this (?:article|story|report)"
     r"|editorial (?:context|note|standards|team|insight)|methodology\b|(?:primary |verified )?sources?\s*:"
-    r"|fact[- ]?check)", re.IGNORECASE)
+    r"|fact[- ]?check|this (?:story|article|report) (?:was|has been) (?:produced|edited|reviewed|written|reported|"
+    r"fact-checked|compiled)|(?:additional )?reporting by|(?:editing|written|compiled|produced) by)", re.IGNORECASE)
 LONGEST_HEADING_WORDS = 6
 LONGEST_TRAILER_LINE_WORDS = 80
 LONGEST_HEADING_CHARS = 80
@@ -33,8 +34,12 @@ SPECIALISES = re.compile(r"speciali[sz](?:es|ing) in (?P<desk>[\w&/ -]+?) (?:cov
                          re.IGNORECASE)
 DESK = re.compile(r"\b(?P<desk>[A-Z][\w&/-]*(?: [A-Z][\w&/-]*)?) [Dd]esk\b")
 SOURCE_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?sources?$", re.IGNORECASE)
+BIO = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) (?:is|was|has been) (?:an? |the )?[\w ,-]*?"
+                 r"\b(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer)\b")
+ROLE_AND_NAME = re.compile(r"\b(?P<role>(?:(?:Senior|Managing|Deputy|Executive|Chief|Copy|News|Contributing) )?"
+                           r"(?:Editor|Correspondent|Reporter))\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})")
 KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w’' -]{1,30}?)\s*:\s*(?P<value>\S.*?)\.?$")
-FACT_CHECKED = re.compile(r"\bfact[- ]?check", re.IGNORECASE)
+FACT_CHECKED = re.compile(r"\bfact[- ]?check|\bverified by\b", re.IGNORECASE)
 
 
 def vocabulary_hits(text: str) -> int:
@@ -57,7 +62,7 @@ def is_trailer_like(text: str) -> bool:
         return False
     if len(words_of(text)) > LONGEST_TRAILER_LINE_WORDS:
         return False
-    return not ends_sentence(text) or vocabulary_hits(text) >= 2 or text[0].islower()
+    return not ends_sentence(text) or vocabulary_hits(text) >= 2 or text[0].islower() or bool(BIO.match(text))
 
 
 def trailer_start(texts: list[str | None]) -> int | None:
@@ -81,12 +86,24 @@ def trailer_metadata(texts: list[str]) -> dict[str, str]:
     for text in texts:
         text = text.strip()
         pending = read_trailer_line(text, pending, metadata)
+        read_trailer_sentence(text, metadata)
         desk = SPECIALISES.search(text) or DESK.search(text)
         if desk and "desk" not in metadata:
             metadata["desk"] = desk.group("desk").strip()
         if FACT_CHECKED.search(text):
             metadata["fact_checked"] = "yes"
     return metadata
+
+
+def read_trailer_sentence(text: str, metadata: dict[str, str]) -> None:
+    """Names in running trailer text: an author's bio, "reviewed by Senior Editor X Y"."""
+    bio = BIO.match(text)
+    if bio:
+        metadata.setdefault("author", bio.group("name"))
+    named = ROLE_AND_NAME.search(text)
+    if named and "editor" not in metadata:
+        metadata["editor"] = named.group("name")
+        metadata.setdefault("editor_role", named.group("role"))
 
 
 def read_trailer_line(text: str, pending: str | None, metadata: dict[str, str]) -> str | None:
@@ -122,7 +139,7 @@ def take_key_value(key: str, value: str, metadata: dict[str, str]) -> None:
         metadata.setdefault("source", value)
     elif "desk" in key:
         metadata.setdefault("desk", value.removesuffix(" desk"))
-    elif ROLE.match(key) or key in ("by", "author", "written by", "reported by"):
+    elif ROLE.match(key) or key.endswith(" by") or key in ("by", "author"):
         metadata.setdefault("editor", value)
         if ROLE.match(key):
             metadata.setdefault("editor_role", key.title())
