@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 CARD_SIZE = (1200, 630)
 MARGIN = 72
 PORTRAIT_ON_CARD = 300

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from pelican import signals
 from pelican.generators import Generator
 
@@ -33,7 +33,7 @@ def readable_image(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError):
+    except (OSError, SyntaxError, Image.DecompressionBombError):
         return False
     return True
 
@@ -51,6 +51,12 @@ def published_quotes(index) -> list:
     if not index:
         return []
     return index.latest_quotes(sum(len(entry.quotes) for entry in index.people.values()))
+
+
+def card_quotes(pairs) -> tuple[str, ...]:
+    """A card's candidate quotes from (person, indexed quote) pairs: whole sentences before fragments."""
+    ranked = sorted(pairs, key=lambda pair: pair[1].quote.kind != "full")
+    return tuple(quoted(item.quote.text, person.name) for person, item in ranked[:QUOTES_PER_CARD])
 
 
 class CardsGenerator(Generator):
@@ -92,18 +98,17 @@ class CardsGenerator(Generator):
     def article_card(self, article) -> Card:
         in_article = sorted(((person, item) for person, item in self.quotes if item.article.key == article.slug),
                             key=lambda pair: pair[1].quote.start)
-        quotes = [quoted(item.quote.text, person.name) for person, item in in_article]
         kicker = " · ".join(filter(None, [getattr(article, "source", ""), article.locale_date]))
-        return Card(self.settings["SITENAME"], article.title, kicker, tuple(quotes[:QUOTES_PER_CARD]))
+        return Card(self.settings["SITENAME"], article.title, kicker, card_quotes(in_article))
 
     def topic_card(self, topic: str, count: int) -> Card:
-        quotes = [quoted(item.quote.text, person.name) for person, item in self.quotes if topic in item.article.topics]
+        on_topic = [(person, item) for person, item in self.quotes if topic in item.article.topics]
         kicker = f"Topic · {count} article{'s' if count != 1 else ''}"
-        return Card(self.settings["SITENAME"], topic, kicker, tuple(quotes[:QUOTES_PER_CARD]))
+        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(on_topic))
 
     def person_card(self, entry) -> Card:
-        quotes = [quoted(item.quote.text, entry.person.name) for item in entry.quotes[:QUOTES_PER_CARD]]
-        return Card(self.settings["SITENAME"], entry.person.name, entry.role, tuple(quotes))
+        return Card(self.settings["SITENAME"], entry.person.name, entry.role,
+                    card_quotes((entry.person, item) for item in entry.quotes))
 
     def write_card(self, name: str, card: Card, portrait: Path | None = None) -> None:
         def draw():
