@@ -81,6 +81,7 @@ PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 PRONOUNS = PERSON_PRONOUNS | {"it"}
 NOT_NAMES = frozenset("""
+who which
 the a an on in at but and or as if when while after before since for with by from to of this
 that these those his her its their our my your there here it he she they we i you mr mrs ms
 monday tuesday wednesday thursday friday saturday sunday january february march april may june

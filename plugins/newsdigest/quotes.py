@@ -48,7 +48,7 @@ DETERMINER = (r"(?:\d+(?:[,.]\d+)*|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[
               r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
 DETERMINER_WORDS = frozenset("the a an his her their its one another two three several some many both this each my our your".split())
 NOUN_MARKERS = frozenset("""
-the a an his her their its our my your these those this that many some several recent new latest previous
+the a an his her their its our my your these those this many some several recent new latest previous
 earlier later two three four numerous multiple angry late-night early-morning online public private such
 via by in on of with from through into for following same
 """.split())
@@ -85,9 +85,14 @@ NOT_IN_SUBJECT = rf"(?:{CLAUSE_WORDS}|and|also|then|[a-z]+ed|took|made|went|gave
 SUBJECT_PHRASE = rf"(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{NOT_IN_SUBJECT})[\w’'.-]+){{1,6}}"
 SENTENCE_OPENERS = (r"(?:On|In|At|After|Before|During|Since|When|While|If|As|Last|This|But|And|However|Although|Though"
                     r"|Yet|So|Then|Now|Still|Once|Despite|With|Without|For|From|By|To|Under|Over|Unlike|Like|Even)")
-AT_START = re.compile(rf"(?:[^,·“”\"\n]{{1,60}},\s+){{0,3}}?(?!{SENTENCE_OPENERS}\b)"
+TIME_OPENING = (r"(?:(?:On|In|At|During|By|Last|This|Earlier|Later|Since)\s+(?:the\s+|last\s+|this\s+|next\s+)?"
+                r"(?:[A-Z][a-z]+|\d+)(?:\s+(?:[A-Z][a-z]+|\d+))*\s+)")
+AT_START = re.compile(rf"(?:(?:[^,·“”\"\n]{{1,120}},\s+){{0,3}}?|{TIME_OPENING})(?!{SENTENCE_OPENERS}\b)"
                       rf"(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
-LABELLED_AS = re.compile(r"(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}[“\"„«]?\Z")
+LABELLED_AS = re.compile(r"(?:(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}|[a-z]:\s*)"
+                         r"[“\"„«']*\Z")
+OPENING_PARTICIPLE = re.compile(rf"(?:(?:After|Before|While|When|Since|Despite|By|Upon|In)\s+)?(?P<cue>{CUE})\b")
+SUBJECT_AFTER_OPENING = re.compile(rf"[,”\"]\s*[,”\"]?\s+(?P<np>{PRONOUN}\b|{ROLED_NAME}{APPOSITION}|{SUBJECT_PHRASE})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
 INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
 COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:(?!and\b)[a-z][\w’'-]*\s+){{1,4}}(?:and|but|then)\s+\Z")
@@ -100,7 +105,9 @@ PARTICIPLE = re.compile(r"\w+ing\b")
 POSSESSOR = re.compile(rf"({NAME})(?:’s|'s|’)")
 APPOSITION_AND_PARENTHESIS = re.compile(r"\s*\([^()]*\)|,.*")
 SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
-SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|which|who|despite)"
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+RELATIVE_SUBJECT = re.compile(rf"(?<![\w’'-])(?P<np>who|which)\s+(?:in\s+\d{{4}}\s+)?{ADVERBIALS}*\Z")
+SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|despite)"
                                r"\s*\Z")
 SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
 DOCUMENT_BEFORE_PARTICIPLE = re.compile(
@@ -156,7 +163,7 @@ def can_name_a_speaker(words: str) -> bool:
     if first is None:
         return False
     lead = first.group().lower()
-    if lead in PRONOUNS or lead in DETERMINER_WORDS or lead in HONORIFICS:
+    if lead in PRONOUNS or lead in DETERMINER_WORDS or lead in HONORIFICS or lead in RELATIVE_PRONOUNS:
         return True
     return lead not in NOT_NAMES
 
@@ -179,8 +186,8 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
     sentence = article.sentences[article.sentence_at(span.open)]
     if looks_like_a_title(article, span):
         return None
-    for rule in (cue_after, cue_before, according_to, signed_with_a_dash, cue_later, introduced, cue_next,
-                 characterised_as):
+    for rule in (cue_after, opened_by_participle, cue_before, according_to, signed_with_a_dash, cue_later,
+                 introduced, cue_next, characterised_as):
         found = rule(article, span, sentence)
         if found is not None and found.mention is not None:
             return found
@@ -342,6 +349,9 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     document = document_subject(article, floor, start) if cue_words(cue).endswith("ing") else None
     if document is not None:
         return document
+    relative = RELATIVE_SUBJECT.search(frame, max(floor, start - 40), start)
+    if relative is not None:
+        return article.span_of(relative, "np")
     if cue.re is not INTRODUCING_NOUN_CUE and not ends_in_coordination(frame, floor, start):
         match = AT_END.search(frame, max(floor, start - 200), start)
         found = article.span_of(match, "np") if match else None
@@ -434,7 +444,8 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
 
 
 def characterised_as(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-    """A label the sentence's subject gives: ``Brenner has long painted Vell as a “harbour pirate”``."""
+    """Words the sentence's subject gives as a label or after a colon, with no reporting verb:
+    ``Brenner has long painted Vell as a “harbour pirate”``, ``The leaflet had one line: “Save the pier.”``"""
     frame = article.frame
     if not LABELLED_AS.search(frame, max(sentence.start, span.open - 30), span.open):
         return None
@@ -443,6 +454,19 @@ def characterised_as(article: Article, span: QuotedSpan, sentence: Sentence) -> 
     if mention is None or not can_speak(mention.text):
         return None
     return Attribution(mention, None, "characterised_as", 0.6, "partial")
+
+
+def opened_by_participle(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+    """A sentence opening with a participle whose subject follows: ``After saying it was “over,” Vell left.``"""
+    frame = article.frame
+    opening = OPENING_PARTICIPLE.match(frame, sentence.start, span.open)
+    if opening is None or not opening.group("cue").endswith("ing"):
+        return None
+    subject = SUBJECT_AFTER_OPENING.search(frame, span.end, min(sentence.end, span.end + REACH))
+    mention = article.span_of(subject, "np") if subject else None
+    if mention is None or not can_speak(mention.text):
+        return None
+    return Attribution(mention, opening.group("cue"), "opened_by_participle", 0.75, "partial")
 
 
 def at_sentence_start(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
@@ -532,10 +556,10 @@ class SpeakerResolver:
             quote.kind = "fragment" if len(quote.text.split()) <= 4 else "full"
             quote.confidence = 0.0
             return quote
-        mention = attribution.mention
+        quote.speaker_mention = attribution.mention
+        mention = self.antecedent(attribution.mention)
         person, sureness = self.person_meant(mention)
         kind = kind_of_mention(mention.text, person)
-        quote.speaker_mention = mention
         quote.cue = attribution.cue
         quote.kind = attribution.kind
         quote.speaker_kind = kind
@@ -547,6 +571,14 @@ class SpeakerResolver:
         strength = cue_strength(attribution.cue) if attribution.cue else 0.9
         quote.confidence = round(attribution.certainty * sureness * strength, 3)
         return quote
+
+    def antecedent(self, mention: Span) -> Span:
+        """What a relative pronoun stands for: ``Vell, the mayor since 2019,`` for ``who`` in ``Vell, …, who said``."""
+        if mention.text.lower() not in RELATIVE_PRONOUNS:
+            return mention
+        match = AT_END.search(self.article.frame, max(0, mention.start - 200), mention.start)
+        found = self.article.span_of(match, "np") if match else None
+        return found or mention
 
     def person_meant(self, mention: Span) -> tuple[Person | None, float]:
         """The person a mention names and how sure that is."""
