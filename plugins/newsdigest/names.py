@@ -54,7 +54,7 @@ assembly cabinet kremlin pentagon inc corp corporation club center centre author
 regime federation league church hospital school college caucus secretariat spokesperson
 spokesman spokeswoman spokespeople staff post times journal news press reuters afp ap cnn bbc
 nbc cbs abc fox msnbc politico politifact bloomberg guardian telegraph tribune herald gazette
-daily agency commission nato un eu who opec fbi cia nsa doj gop dnc rnc ministry command
+daily agency commission nato un eu opec fbi cia nsa doj gop dnc rnc ministry command
 security intelligence prosecutors police officials spokespersons outlet site network
 """.split())
 DOCUMENT_WORDS = frozenset("""

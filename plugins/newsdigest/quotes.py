@@ -351,7 +351,9 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
         return document
     relative = RELATIVE_SUBJECT.search(frame, max(floor, start - 40), start)
     if relative is not None:
-        return article.span_of(relative, "np")
+        antecedent = AT_END.search(frame, max(floor, relative.start() - 200), relative.start())
+        speaks = antecedent is not None and can_speak(antecedent.group("np"))
+        return article.span_of(relative, "np") if speaks else None
     if cue.re is not INTRODUCING_NOUN_CUE and not ends_in_coordination(frame, floor, start):
         match = AT_END.search(frame, max(floor, start - 200), start)
         found = article.span_of(match, "np") if match else None
