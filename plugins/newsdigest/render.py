@@ -1,6 +1,7 @@
 """Article bodies as escaped HTML, with quotes and speaker mentions marked up."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
@@ -74,5 +75,11 @@ def render_body_html(text: str, quotes: Iterable[Quote] = (),
                      speaker_url: Callable[[Quote], str | None] = lambda quote: None) -> str:
     """The cleaned body as ``<p>`` elements, every character of content escaped."""
     markups = non_overlapping(quote_markups(quotes, speaker_url))
-    return "\n".join(f"<p>{render_paragraph(text, start, end, markups)}</p>"
+    starts = [markup.start for markup in markups]
+
+    def paragraph_markups(start: int, end: int) -> list[Markup]:
+        """Only the markups starting in this paragraph, so that long bodies stay linear."""
+        return markups[bisect_left(starts, start):bisect_left(starts, end)]
+
+    return "\n".join(f"<p>{render_paragraph(text, start, end, paragraph_markups(start, end))}</p>"
                      for start, end in paragraph_bounds(text))
