@@ -55,7 +55,8 @@ regime federation league church hospital school college caucus secretariat spoke
 spokesman spokeswoman spokespeople staff post times journal news press reuters afp ap cnn bbc
 nbc cbs abc fox msnbc politico politifact bloomberg guardian telegraph tribune herald gazette
 daily agency commission nato un eu opec fbi cia nsa doj gop dnc rnc ministry command
-security intelligence prosecutors police officials spokespersons outlet site network
+security intelligence prosecutors police officials spokespersons outlet site network media
+television radio tv
 """.split())
 DOCUMENT_WORDS = frozenset("""
 statement report letter memo filing document release ruling study survey poll website post
@@ -91,8 +92,10 @@ finally last next once perhaps maybe indeed even only still meanwhile however al
 after before while when where why how what who whom which if unless because since until
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
+ABBREVIATED = r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Pres)\.)"
 NAME_RUN = re.compile(
-    r"(?=[A-Z])(?<![\w’'.-])(?:[A-Z][\w’'-]*\.?(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*"
+    rf"(?=[A-Z])(?<![\w’'.-])(?:(?:{ABBREVIATED}|[A-Z][\w’'-]*)"
+    r"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*"
     r"[A-Z][\w’'-]*")
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
@@ -164,13 +167,13 @@ class Cast:
             self.note_surname_mention(name_words, offsets[first:last], words[:first])
             return
         if is_organisation(" ".join(name_words)) or any(
-                (w.isupper() and len(w) > 1) or w.lower() in NOT_PERSON_WORDS for w in name_words):
+                is_acronym(w) or w.lower() in NOT_PERSON_WORDS for w in name_words):
             return
         name = " ".join(name_words)
         person = self.people.get(name) or self.add(name)
         person.mentions.append(offsets[first])
         title = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
-        if title:
+        if title and any(w.lower().rstrip(".") in TITLES for w in words[:first]) and words[first - 1].lower() not in CONNECTORS:
             person.role = title
         elif person.role is None and len(person.mentions) == 1:
             after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
@@ -265,9 +268,14 @@ def name_start(words: list[str]) -> int:
     for i, word in enumerate(words):
         low = word.lower().rstrip(".")
         if low in TITLES or word.lower() in TITLES or word.lower() in HONORIFICS or low in NOT_NAMES \
-                or word.lower() in CONNECTORS or (word.isupper() and len(word) > 1 and i < len(words) - 1):
+                or word.lower() in CONNECTORS or (is_acronym(word) and i < len(words) - 1):
             start = i + 1
     return start
+
+
+def is_acronym(word: str) -> bool:
+    """``NATO``, ``US``: capitals that are not a name, unlike an initial such as ``E.``."""
+    return word.isupper() and len(word.rstrip(".")) > 1
 
 
 def apposition_role(text: str, end: int) -> str | None:
