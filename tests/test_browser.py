@@ -178,15 +178,16 @@ def test_page_loads_cleanly_with_working_links_and_fits_small_screens(browser, s
 def focused_element(page) -> dict:
     return page.evaluate("""() => {
         const e = document.activeElement, style = getComputedStyle(e);
-        return {tag: e.tagName.toLowerCase(), cls: e.className || '', inSearch: !!e.closest('[role=search]'),
-                outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth)};
+        return {tag: e.tagName.toLowerCase(), cls: e.className || '', inSearch: !!e.closest('#search [role=search]'),
+                outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+                name: e.getAttribute('aria-label') || ((e.labels || [])[0] || {}).textContent || e.title || ''};
     }""")
 
 
 def test_tab_from_page_start_passes_the_skip_link_and_reaches_search_with_focus_always_shown(browser, site_url):
     page, problems = open_page(browser, site_url)
     try:
-        page.wait_for_selector("[role=search] input")
+        page.wait_for_selector("#search input")
         page.keyboard.press("Tab")
         stops = [focused_element(page)]
         assert "skip-link" in stops[0]["cls"]
@@ -196,7 +197,7 @@ def test_tab_from_page_start_passes_the_skip_link_and_reaches_search_with_focus_
             stops.append(focused_element(page))
     finally:
         page.close()
-    assert stops[-1]["tag"] == "input" and stops[-1]["inSearch"], stops
+    assert stops[-1]["tag"] == "input" and stops[-1]["inSearch"] and stops[-1]["name"].strip(), stops
     assert all(stop["outline"] >= 2 for stop in stops), stops
     assert not problems, problems
 
@@ -215,7 +216,7 @@ def test_search_finds_an_article_by_a_word_of_its_own(browser, site_url, sample_
     word, slug = distinctive_word(sample_site)
     page, problems = open_page(browser, site_url)
     try:
-        page.fill("[role=search] input", word)
+        page.fill("#search input", word)
         link = page.wait_for_selector(f".pagefind-ui__result-link[href*='/articles/{slug}/']", timeout=10_000)
         assert link.is_visible()
         href = link.get_attribute("href")

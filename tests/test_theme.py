@@ -56,7 +56,7 @@ def test_every_page_has_landmarks_a_skip_link_and_one_main_heading(parsed, sampl
 
 def test_every_page_has_the_search_box_and_its_scripts_from_the_site_itself(parsed):
     for name, page in parsed.items():
-        assert page.all("div", role="search"), name
+        assert page.all("div", id="search"), name
         scripts = [attrs["src"] for attrs in page.all("script") if "src" in attrs]
         assert any(src.endswith("pagefind/pagefind-ui.js") for src in scripts), name
 
