@@ -215,3 +215,51 @@ def test_offsets_point_at_the_quoted_words():
         assert text[quote.start:quote.end] == quote.text
         mention = quote.speaker_mention
         assert mention is None or text[mention.start:mention.end] == mention.text
+
+
+# -- more grammar of attribution
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“Nobody leaves before the tide turns,” was written by Ines Kalder on the harbour wall.", "Nobody", "Ines Kalder"),
+    ("“We will rebuild the pier.” ― Ines Kalder", "We will", "Ines Kalder"),
+    ("“Rotten planks” worry the fishermen most, Ines Kalder said.", "Rotten", "Ines Kalder"),
+    ("The port will close for a month, Ines Kalder said on Monday. “We have no choice.”", "We have", "Ines Kalder"),
+    ("Ines Kalder has long painted Tomas Vell as a “harbour pirate”.", "harbour pirate", "Ines Kalder"),
+    ("After calling the plan “a disgrace,” Ines Kalder left the meeting.", "a disgrace", "Ines Kalder"),
+    ("Ines Kalder smiled and said: “Not today.”", "Not today", "Ines Kalder"),
+    ("Ines Kalder’s claim that the pier was “perfectly safe” angered the fishermen.", "perfectly", "Ines Kalder"),
+    ("On Monday, Ines Kalder made the following statement:\n\n“The port stays open.”", "The port", "Ines Kalder"),
+    ("Said Ines Kalder: “The port stays open.”", "The port", "Ines Kalder"),
+])
+def test_cue_constructions(text, words, speaker):
+    assert quote_of(text, words).speaker == speaker
+
+
+def test_relative_pronoun_names_the_speaker_through_its_antecedent():
+    text = "The plan was backed by Ines Kalder, the harbour master, who said it was “long overdue.”"
+    quote = quote_of(text, "long overdue")
+    assert quote.speaker_mention.text == "who"
+    assert quote.speaker == "Ines Kalder"
+
+
+def test_nested_reporting_keeps_the_speaker_who_can_speak():
+    text = "Ines Kalder said the storms demand “a higher sea wall” before winter."
+    assert quote_of(text, "a higher").speaker == "Ines Kalder"
+
+
+def test_single_marks_quote_when_a_text_has_no_double_marks():
+    text = "‘We will rebuild,’ said Ines Kalder. The Smiths’ house isn’t ready. ‘Not yet’, she said."
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We will rebuild,", "Ines Kalder"), ("Not yet", "Ines Kalder")]
+
+
+def test_middle_initials_belong_to_the_name():
+    text = "“We will,” said Ida M. Fenwick, the mayor. “Soon,” Ms. Fenwick added."
+    assert speakers(text) == ["Ida M. Fenwick", "Ida M. Fenwick"]
+    assert quote_of(text, "We will").role == "the mayor"
+
+
+def test_reporting_nouns_are_not_verbs():
+    text = "Ines Kalder said the mayor’s late-night tweets were “unhinged.”"
+    assert quote_of(text, "unhinged").speaker == "Ines Kalder"

@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 DOUBLE_MARKS = "“”\"„«»"
 SINGLE_MARKS = "‘’'‚"
 OPENING_GLYPHS = "“„«‘‚"
-CLOSING_GLYPHS = "”»’"
 BEFORE_OPENING = " \t\n([{—–-/:;,"
 AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
 LINE = re.compile(r"[^\n]+")
@@ -42,7 +41,6 @@ class QuotedSpan:
     close: int | None
     line: int
     continues: int | None = None
-    continued: bool = False
     width: int = 1
 
     @property
@@ -63,10 +61,10 @@ def opens(text: str, i: int, width: int = 1) -> bool:
 
 
 def is_single_mark(text: str, i: int) -> bool:
-    """A single mark that is a quotation mark, not an apostrophe (``don’t``, ``the Smiths’``)."""
+    """A single mark that can be a quotation mark: not an apostrophe inside a word (``don’t``)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not (before.isalnum() and (after.isalnum() or text[i] != "‘"))
+    return not (before.isalnum() and after.isalnum())
 
 
 def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
@@ -131,7 +129,6 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             spans.append(QuotedSpan(open_at + width, stop, open_at, close_at, number, width=width))
         if left_open is not None and pairs and pairs[0][0] == start + leading_space(text, start):
             spans[left_open] = replace(spans[left_open], continues=first)
-            spans[first] = replace(spans[first], continued=True)
         left_open = len(spans) - 1 if ends_open else None
     return [trimmed(text, span) for span in spans]
 
