@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from pelican import signals
 
-from newsdigest.related import Story, related_stories
+from newsdigest.related import Story, related_to_each
 
 RELATED_LIMIT = 3
 
@@ -43,11 +43,11 @@ def link_neighbours(generators) -> None:
     people = people_by_article(context.get("quote_index"))
     stories = {article.slug: story_of(article, people[article.slug]) for article in articles}
     by_slug = {article.slug: article for article in articles}
+    related = related_to_each(stories.values(), RELATED_LIMIT)
     for position, article in enumerate(articles):
         article.older_article = articles[position - 1] if position > 0 else None
         article.newer_article = articles[position + 1] if position + 1 < len(articles) else None
-        related = related_stories(stories[article.slug], stories.values(), RELATED_LIMIT)
-        article.related_articles = [by_slug[story.key] for story in related]
+        article.related_articles = [by_slug[story.key] for story in related[article.slug]]
 
 
 def register():
