@@ -91,7 +91,8 @@ class TestTitleAndDate:
     def test_title_derived_from_lead_is_cut_at_a_clause(self):
         cleaned = clean_article(article(LEAD, SECOND))
         assert cleaned.title_derived
-        assert cleaned.title == "Harbour master Ilse Varga said on Tuesday that the Norrvik ferry would run again from Friday"
+        assert cleaned.title == ("Harbour master Ilse Varga said on Tuesday that the Norrvik ferry "
+                                 "would run again from Friday")
         assert len(cleaned.title) <= 110
         assert any("title derived" in warning for warning in cleaned.warnings)
         assert cleaned.text.startswith(LEAD)
@@ -113,12 +114,14 @@ class TestTitleAndDate:
         assert line not in cleaned.text
 
     def test_date_mentioned_in_text_is_used_with_a_warning(self):
-        cleaned = clean_article(article("The vote on March 3, 2025 approved the new ferry timetable for the summer.", SECOND))
+        lead = "The vote on March 3, 2025 approved the new ferry timetable for the summer."
+        cleaned = clean_article(article(lead, SECOND))
         assert cleaned.metadata["date"] == "2025-03-03"
         assert any("mentioned in the text" in warning for warning in cleaned.warnings)
 
     def test_event_date_deep_in_the_story_is_not_its_date(self):
-        cleaned = clean_article(article(LEAD, SECOND, THIRD, "The old ferry first sailed on June 1, 1998, from the quay."))
+        history = "The old ferry first sailed on June 1, 1998, from the quay."
+        cleaned = clean_article(article(LEAD, SECOND, THIRD, history))
         assert not cleaned.date_found
 
     def test_no_date_is_reported(self):
@@ -165,7 +168,8 @@ class TestRepairs:
 
     def test_wrapped_lines_are_joined(self):
         raw = article("The harbour board met on Tuesday and", "agreed to reopen the ferry line.", "", SECOND)
-        assert clean_article(raw).paragraphs()[0] == "The harbour board met on Tuesday and agreed to reopen the ferry line."
+        joined = "The harbour board met on Tuesday and agreed to reopen the ferry line."
+        assert clean_article(raw).paragraphs()[0] == joined
 
     def test_one_paragraph_per_line_is_kept(self):
         assert clean_article(article(LEAD, SECOND, THIRD)).paragraphs() == [LEAD, SECOND, THIRD]

@@ -143,7 +143,11 @@ def classify_line(text: str) -> Verdict | None:
 
 
 def cued_family(text: str, word_count: int) -> str | None:
-    """The family whose anchored cue starts this line (quotation marks allowed for a few families)."""
+    """The family whose cue opens (or, for a few, occurs in) this line.
+
+    A cue that is not decisive (no colon, not the whole line) yields to signs
+    of narrative; only teaser, share and advertisement cues survive quotation marks.
+    """
     if word_count > 25:
         return None
     match = OPENING_CUES.match(text) or ANYWHERE_CUES.search(text)
@@ -153,7 +157,9 @@ def cued_family(text: str, word_count: int) -> str | None:
     if has_quote_marks(text) and reason not in CUES_BEFORE_QUOTES:
         return None
     decisive = ":" in match.group() or match.end() >= len(text.rstrip(" .")) or word_count <= 4
-    return reason if decisive or not narrative_score(lowered_words(text), FAMILIES_BY_REASON[reason].vocabulary) else None
+    if decisive or not narrative_score(lowered_words(text), FAMILIES_BY_REASON[reason].vocabulary):
+        return reason
+    return None
 
 
 def labelled_line(text: str, words: list[str]) -> Verdict | None:
@@ -171,7 +177,7 @@ def labelled_line(text: str, words: list[str]) -> Verdict | None:
     if READING_TIME.match(text):
         return Verdict("reading time")
     letters = [ch for ch in text if ch.isalpha()]
-    if len(words) <= 3 and len(letters) >= 5 and all(ch.isupper() for ch in letters):
+    if len(words) <= 2 and len(letters) >= 5 and all(ch.isupper() for ch in letters):
         return Verdict("section label")
     return None
 
@@ -194,6 +200,7 @@ def lowered_words(text: str) -> list[str]:
 
 
 def prompt_score(text: str, lowered: list[str]) -> float:
+    """How much the line reads like a prompt: imperative, "please", you/our, short, unpunctuated."""
     score = 2.0 if lowered[0] in IMPERATIVES else 0.0
     score += 1.0 if "please" in lowered else 0.0
     score += 1.0 if PROMPT_PRONOUNS & set(lowered) else 0.0

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Callable
 
 from .boilerplate import Verdict, classify_line
 from .dates import date_in_text
 from .errors import ContentError
 from .header import read_header
 from .headline import is_deck, is_headline, title_from_headline, title_from_lead
-from .lines import Line, ends_sentence, split_lines
+from .lines import Line, split_lines
 from .mapped import MappedText
 from .model import CleanArticle, RemovedLine
-from .repair import KnownWords, collapsed_whitespace, fixed_mojibake, has_glued_candidates, split_glued_verbs
+from .repair import (KnownWords, Repaired, collapsed_whitespace, fixed_mojibake, has_glued_candidates,
+                     split_glued_verbs)
 from .trailer import trailer_metadata, trailer_start
 
 CONTROL_SHARE_LIMIT = 0.1
@@ -96,7 +98,7 @@ def clean_article(raw: str, file: str = "<string>") -> CleanArticle:
     headline = take_headline(body, kept, verdicts, header.metadata.get("title"))
     if headline:
         metadata.update(headline)
-    paragraphs, warnings = repaired_paragraphs(raw, body, kept, metadata.get("title", ""))
+    paragraphs, warnings = repaired_paragraphs(raw, kept, metadata.get("title", ""))
     removed = [RemovedLine(line.number, line.text, verdict.reason)
                for line, verdict in zip(body, verdicts) if verdict]
     if not paragraphs:
@@ -155,9 +157,9 @@ def blank_after(body: list[Line], index: int) -> bool:
     return index + 1 >= len(body) or body[index + 1].is_blank
 
 
-def paragraph_lines(body: list[Line], kept: list[Line | None]) -> list[list[Line]]:
-    """Kept lines grouped into paragraphs: blank or removed lines end one, and so does a
-    line ending a sentence; a line running on into a lower-case line is wrapped text."""
+def paragraph_lines(kept: list[Line | None]) -> list[list[Line]]:
+    """Kept lines grouped into paragraphs: each line is one, unless it runs on (wrapped text)
+    into the next; blank and removed lines (None) always end a paragraph."""
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
     for line in kept + [None]:
@@ -170,17 +172,14 @@ def paragraph_lines(body: list[Line], kept: list[Line | None]) -> list[list[Line
 
 
 def runs_on(previous: Line, line: Line) -> bool:
-    text = previous.stripped
-    return not text.endswith(WRAP_ENDINGS) and line.stripped[:1].islower()
+    """Whether ``previous`` stops mid-sentence and ``line`` carries on in lower case."""
+    return not previous.stripped.endswith(WRAP_ENDINGS) and line.stripped[:1].islower()
 
 
-def repaired_paragraphs(raw: str, body: list[Line], kept: list[Line | None],
-                        title: str) -> tuple[list[MappedText], list[str]]:
+def repaired_paragraphs(raw: str, kept: list[Line | None], title: str) -> tuple[list[MappedText], list[str]]:
     """Each paragraph copied from ``raw``, mojibake fixed, whitespace collapsed, glued verbs split."""
-    paragraphs = []
-    for lines in paragraph_lines(body, kept):
-        paragraph = MappedText.joined((MappedText.copied(raw, *line.bounds) for line in lines), " ")
-        paragraphs.append(paragraph)
+    paragraphs = [MappedText.joined((MappedText.copied(raw, *line.bounds) for line in lines), " ")
+                  for lines in paragraph_lines(kept)]
     notes: list[str] = []
     fixes = [fixed_mojibake(paragraph) for paragraph in paragraphs]
     garbled = sum(fix.garbled_fixed for fix in fixes)
@@ -195,7 +194,8 @@ def repaired_paragraphs(raw: str, body: list[Line], kept: list[Line | None],
     return paragraphs, [f"repair: {note}" for note in notes]
 
 
-def repaired(paragraph: MappedText, repair, notes: list[str]) -> MappedText:
+def repaired(paragraph: MappedText, repair: Callable[[MappedText], Repaired], notes: list[str]) -> MappedText:
+    """The paragraph after ``repair``, its notes added to ``notes``."""
     result = repair(paragraph)
     notes.extend(result.notes)
     return result.paragraph

@@ -17,7 +17,8 @@ standards corrections correction disclosure transparency credits contributor con
 accuracy publication verify review reviewed specializes specialises coverage desk correspondent reporter primary
 cross-referenced compliance original multi-source note""".split())
 HEADING_START = re.compile(
-    r"^(?:editor['’]?s['’]? note|about the (?:author|authors|writer|reporter)s?\b|about this (?:article|story|report)"
+    r"^(?:editor['’]?s['’]? note|about the (?:author|authors|writer|reporter)s?\b"
+    r"|about this (?:article|story|report)"
     r"|editorial (?:context|note|standards|team|insight)|methodology\b|(?:primary |verified )?sources?\s*:"
     r"|fact[- ]?check|this (?:story|article|report) (?:was|has been) (?:produced|edited|reviewed|written|reported|"
     r"fact-checked|compiled)|(?:additional )?reporting by|(?:editing|written|compiled|produced) by)", re.IGNORECASE)
@@ -30,8 +31,8 @@ ROLE = re.compile(r"^(?:(?:senior|managing|deputy|executive|contributing|associa
                   r"world|news|staff|fact-check|fact-checking|copy)\s+)*(?:editor|correspondent|reporter|writer|"
                   r"producer|analyst|journalist)$", re.IGNORECASE)
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|al|el|bin|ibn)){1,3}$")
-SPECIALISES = re.compile(r"speciali[sz](?:es|ing) in (?P<desk>[\w&/ -]+?) (?:coverage|reporting|news|affairs|stories)\b",
-                         re.IGNORECASE)
+SPECIALISES = re.compile(
+    r"speciali[sz](?:es|ing) in (?P<desk>[\w&/ -]+?) (?:coverage|reporting|news|affairs|stories)\b", re.IGNORECASE)
 DESK = re.compile(r"\b(?P<desk>[A-Z][\w&/-]*(?: [A-Z][\w&/-]*)?) [Dd]esk\b")
 SOURCE_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?sources?$", re.IGNORECASE)
 BIO = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) (?:is|was|has been) (?:an? |the )?[\w ,-]*?"
