@@ -263,3 +263,11 @@ def test_middle_initials_belong_to_the_name():
 def test_reporting_nouns_are_not_verbs():
     text = "Ines Kalder said the mayor’s late-night tweets were “unhinged.”"
     assert quote_of(text, "unhinged").speaker == "Ines Kalder"
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell mocked the mayor as “Lady Pier” at the rally.",
+    "Tomas Vell called the mayor “Lady Pier” and “Queen Low Tide” at the rally.",
+])
+def test_labels_someone_gives_are_theirs_even_in_title_case(text):
+    assert all(q.speaker == "Tomas Vell" for q in extract_quotes(text))

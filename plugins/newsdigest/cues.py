@@ -1,8 +1,11 @@
 """Reporting cues: the verbs and phrases that introduce what someone said.
 
 ``VERB_CUE`` finds a reporting verb in any of its forms (``said``, ``tells``,
-``was quoted as saying``); ``NOUN_CUE`` a reporting noun after a possessive
-(``Vance’s claim that``); ``ACCORDING_TO`` the phrase ``according to``.
+``goes on``); ``NOUN_CUE`` a reporting noun after a possessive (``Vance’s claim
+that``) and ``INTRODUCING_NOUN_CUE`` one before a colon (``the following
+statement:``); ``GLUED_CUE`` a verb run into a name (``Vancesaid``);
+``WORDING_CUE`` the use of someone's words (``used the phrase``);
+``ACCORDING_TO`` the phrase ``according to``.
 """
 from __future__ import annotations
 
@@ -84,6 +87,9 @@ GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])
 # A reporting noun introducing a quote after a colon: "Vell made the following statement:".
 INTRODUCING_NOUN_CUE = re.compile(r"\b(?:the|a|an|this|these|his|her|their|its|my|our|your)\s+(?:[a-z-]+\s+){0,5}?(?P<cue>"
                                   + alternation(NOUN_CUES) + r")\s*:")
+# Using someone's words: "Vell has used the phrase “harbour tax”".
+WORDING_CUE = re.compile(r"\b(?P<cue>used|uses|using|use|coined|invoked|repeated)\s+(?:the|a|that|this)\s+"
+                         r"(?:phrase|term|word|words|expression|slogan|line)\b")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 # Verbs that take a quote as a name or a label rather than as speech: "called it".
 NAMING_CUES = frozenset(f for verb in ("call", "label", "brand", "describe", "characterize",

@@ -64,7 +64,8 @@ tweet ad advert article editorial brief complaint lawsuit order opinion analysis
 email message note decision declaration communique communiqué resolution bill law platform
 manifesto notice judgment judgement verdict indictment affidavit motion petition advisory guidance
 guidelines plan proposal agreement treaty summary headline caption sign banner slogan video
-spot commercial page blog newsletter column review profile readout text documents records
+spot commercial page blog newsletter column review profile readout text documents records piece story
+essay clip
 """.split())
 # Words that make a capitalised run a place, an event or a thing rather than a person.
 NOT_PERSON_WORDS = frozenset("""

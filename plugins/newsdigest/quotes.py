@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cues import ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUES, NOUN_CUE, VERB_CUE, cue_strength
+from .cues import ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUES, WORDING_CUE, NOUN_CUE, VERB_CUE, cue_strength
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
 from .names import (DOCUMENT_WORDS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, PRONOUN_GENDER, PRONOUNS, ROLE_NOUNS,
@@ -91,6 +91,9 @@ AT_START = re.compile(rf"(?:(?:[^,·“”\"\n]{{1,120}},\s+){{0,3}}?|{TIME_OPEN
                       rf"(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
 LABELLED_AS = re.compile(r"(?:(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}|[a-z]:\s*)"
                          r"[“\"„«']*\Z")
+GIVEN_AS_LABEL = re.compile(r"(?:(?<!\bknown )(?<!\bsuch )(?<!\bserved )(?<!\bbilled )(?<!\bworked )(?<!\bacted )\bas\s+"
+                            r"|\b(?:called|calls|calling|dubbed|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,5}?)"
+                            r"(?:[“\"]·*[,.]?[”\"],?\s+(?:and|or)\s+)?[“\"„«]\Z")
 OPENING_PARTICIPLE = re.compile(rf"(?:(?:After|Before|While|When|Since|Despite|By|Upon|In)\s+)?(?P<cue>{CUE})\b")
 SUBJECT_AFTER_OPENING = re.compile(rf"[,”\"]\s*[,”\"]?\s+(?P<np>{PRONOUN}\b|{ROLED_NAME}{APPOSITION}|{SUBJECT_PHRASE})")
 FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
@@ -196,9 +199,9 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
 
 def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
     """Words in title case, or a short capitalised quote after a title word: ``the show “Night Harbour”``,
-    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``."""
+    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``; not a label someone gives, ``mocked Vell as “Lord Pier”``."""
     words = article.text[span.start:span.end].split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or GIVEN_AS_LABEL.search(article.frame, max(0, span.open - 80), span.open + 1):
         return False
     if not all(TITLE_WORDS.match(w) for w in words) or not words[0][:1].isupper():
         return False
@@ -284,7 +287,7 @@ def distance_discount(between: str) -> float:
 def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
     """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
     found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
-    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE):
+    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE, WORDING_CUE):
         found += pattern.finditer(frame, floor, ceiling)
     return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
 
@@ -352,7 +355,7 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     relative = RELATIVE_SUBJECT.search(frame, max(floor, start - 40), start)
     if relative is not None:
         antecedent = AT_END.search(frame, max(floor, relative.start() - 200), relative.start())
-        speaks = antecedent is not None and can_speak(antecedent.group("np"))
+        speaks = relative.group("np") == "who" or antecedent is not None and can_speak(antecedent.group("np"))
         return article.span_of(relative, "np") if speaks else None
     if cue.re is not INTRODUCING_NOUN_CUE and not ends_in_coordination(frame, floor, start):
         match = AT_END.search(frame, max(floor, start - 200), start)
@@ -562,6 +565,8 @@ class SpeakerResolver:
         mention = self.antecedent(attribution.mention)
         person, sureness = self.person_meant(mention)
         kind = kind_of_mention(mention.text, person)
+        if kind == "unknown" and attribution.mention.text == "who":
+            kind = "person"
         quote.cue = attribution.cue
         quote.kind = attribution.kind
         quote.speaker_kind = kind
