@@ -4,6 +4,7 @@ Every person, place and outlet named here is invented.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -51,14 +52,32 @@ def build(content: Path, output: Path | None = None, **settings) -> Path:
     return build_site(content, output or content.parent / "output", **settings)
 
 
-def error_messages(caplog) -> list[str]:
-    return [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+class ErrorRecords(logging.Handler):
+    """The messages of the error-level records logged while it is attached to the root logger."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
-def skipped_summary(caplog) -> str:
-    """The text of the "Skipped N files" summary the build logged at its end."""
-    summaries = [message for message in error_messages(caplog) if message.startswith("Skipped ")]
-    assert len(summaries) == 1, error_messages(caplog)
+@contextlib.contextmanager
+def captured_errors():
+    """Collects error messages (a module-scoped fixture cannot use caplog)."""
+    records = ErrorRecords()
+    logging.getLogger().addHandler(records)
+    try:
+        yield records.messages
+    finally:
+        logging.getLogger().removeHandler(records)
+
+
+def skipped_summary(messages: list[str]) -> str:
+    """The text of the one "Skipped N files" summary among a build's error messages."""
+    summaries = [message for message in messages if message.startswith("Skipped ")]
+    assert len(summaries) == 1, messages
     return summaries[0]
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile import PLAIN_ARTICLE, build, skipped_summary, tree, write_content
+from hostile import PLAIN_ARTICLE, build, captured_errors, skipped_summary, tree, write_content
 
 from conftest import ROOT
 from newsdigest.site.atomic import MARKER
@@ -117,11 +117,12 @@ def test_an_output_that_holds_the_content_is_built_in_place(tmp_path: Path, capl
     assert (tmp_path / "site" / "articles" / "ferry-timetable" / "index.html").is_file()
 
 
-def test_every_skipped_file_is_summarised_and_the_rest_of_the_site_builds(tmp_path: Path, caplog):
+def test_every_skipped_file_is_summarised_and_the_rest_of_the_site_builds(tmp_path: Path):
     content = write_content(tmp_path, {"ferry-timetable.txt": PLAIN_ARTICLE, **BAD_FILES})
-    output = build(content)
+    with captured_errors() as errors:
+        output = build(content)
     assert (output / "articles" / "ferry-timetable" / "index.html").is_file()
-    summary = skipped_summary(caplog)
+    summary = skipped_summary(errors)
     assert summary.startswith(f"Skipped {len(BAD_FILES)} files:")
     assert "articles/empty.txt: empty file" in summary
     assert "articles/binary.txt: binary" in summary
@@ -129,11 +130,11 @@ def test_every_skipped_file_is_summarised_and_the_rest_of_the_site_builds(tmp_pa
     assert "articles/impossible-date.txt:2:" in summary and "impossible date '2026-02-30'" in summary
 
 
-def test_a_strict_build_fails_after_naming_every_bad_file(tmp_path: Path, caplog):
+def test_a_strict_build_fails_after_naming_every_bad_file(tmp_path: Path):
     content = write_content(tmp_path, {"ferry-timetable.txt": PLAIN_ARTICLE, **BAD_FILES})
-    with pytest.raises(StrictBuildFailed):
+    with captured_errors() as errors, pytest.raises(StrictBuildFailed):
         build(content, NEWSDIGEST_STRICT=True)
-    summary = skipped_summary(caplog)
+    summary = skipped_summary(errors)
     assert all(f"articles/{name}" in summary for name in BAD_FILES)
     assert not (tmp_path / "output").exists()
 
