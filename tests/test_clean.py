@@ -36,9 +36,16 @@ class TestHeader:
         assert cleaned.text.startswith("Storm Ends at Last")
         assert cleaned.date_found and not cleaned.title_derived
 
-    def test_date_with_time_is_normalised(self):
-        cleaned = clean_article(article("Date: 2025-03-03 14:05", "", LEAD))
-        assert cleaned.metadata["date"] == "2025-03-03T14:05"
+    @pytest.mark.parametrize("value, iso", [
+        ("2025-03-03 14:05", "2025-03-03T14:05"),
+        ("2025-03-03T14:05:00+01:00", "2025-03-03T14:05"),
+        ("Monday, March 3, 2025", "2025-03-03"),
+        ("3rd of March 2025", "2025-03-03"),
+        ("Mon, 03 Mar 2025 14:05:00 GMT", "2025-03-03T14:05"),
+    ])
+    def test_header_dates_are_normalised_to_iso(self, value, iso):
+        cleaned = clean_article(article(f"Date: {value}", "", LEAD))
+        assert cleaned.metadata["date"] == iso
 
     def test_headline_with_colon_is_not_a_header(self):
         raw = article("Ferry Chaos: Norrvik Waits for the Storm to Pass", "", LEAD, "", SECOND)
@@ -66,9 +73,14 @@ class TestHeader:
         with pytest.raises(ContentError, match="blank line"):
             clean_article(article("Title: Ferry Returns", "Date: 2025-03-03", LEAD))
 
-    def test_date_that_is_no_date_is_refused(self):
+    @pytest.mark.parametrize("value", ["soon", "2025", "13/45/2025"])
+    def test_date_that_is_no_date_is_refused(self, value):
         with pytest.raises(ContentError, match="not a date"):
-            clean_article(article("Title: Ferry Returns", "Date: soon", "", LEAD))
+            clean_article(article("Title: Ferry Returns", f"Date: {value}", "", LEAD))
+
+    def test_date_with_impossible_day_is_refused(self):
+        with pytest.raises(ContentError, match="impossible date 'March 32, 2025'"):
+            clean_article(article("Date: March 32, 2025", "", LEAD))
 
 
 class TestTitleAndDate:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from dateutil import parser as dateutil_parser
+
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -20,6 +22,7 @@ PUBLISHED_LINE = re.compile(
 
 
 YEAR = re.compile(r"\d{4}")
+MONTH_NAME = re.compile(r"\b" + MONTH + r"(?!\w)", re.IGNORECASE)
 LINES_SEARCHED = 80
 DATELINE_LINES = 2
 
@@ -34,7 +37,24 @@ def normalise_date(value: str) -> str | None:
     Raises ImpossibleDate when ``value`` is shaped like a date but names no real day.
     """
     match = first_date_match(value)
-    return iso_date(match) if match else None
+    if match:
+        return iso_date(match)
+    return date_by_dateutil(value) if names_a_day(value) else None
+
+
+def names_a_day(value: str) -> bool:
+    """Whether ``value`` has a year and either a month name or two more numbers."""
+    return bool(YEAR.search(value)) and (bool(MONTH_NAME.search(value)) or len(re.findall(r"\d+", value)) >= 3)
+
+
+def date_by_dateutil(value: str) -> str | None:
+    """Other spellings with a four-digit year ("Mon, 03 Mar 2025 14:05:00 GMT"), read by dateutil."""
+    try:
+        moment = dateutil_parser.parse(value, default=datetime(1, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    has_time = bool(re.search(r"\d:\d\d", value))
+    return moment.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")
 
 
 def is_whole_date(value: str) -> bool:
