@@ -1,11 +1,16 @@
 """Social cards and portrait thumbnails: text fits the card, images come from cache when unchanged."""
 from __future__ import annotations
 
+import os
 import re
+import time
+from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
+from markupsafe import escape
 from PIL import Image
 
 from conftest import ROOT
@@ -92,6 +97,17 @@ def test_the_cache_draws_once_per_key_and_copies_afterwards(tmp_path):
     assert (tmp_path / "out" / "a.png").read_bytes() == (tmp_path / "out" / "b.png").read_bytes()
 
 
+def test_the_cache_forgets_images_no_build_has_used_for_a_while(tmp_path):
+    cache = ImageCache(tmp_path / "cache")
+    blank = lambda: Image.new("RGB", (4, 4), "white")  # noqa: E731
+    cache.write("old", tmp_path / "old.png", blank)
+    cache.write("recent", tmp_path / "recent.png", blank)
+    long_ago = time.time() - 90 * 24 * 3600
+    os.utime(tmp_path / "cache" / "old.png", (long_ago, long_ago))
+    assert cache.forget_unused_since(30 * 24 * 3600) == 1
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == ["recent.png"]
+
+
 def test_keys_change_with_every_input(tmp_path):
     card = Card("Newsdigest", "Ferry talks", "Kicker", ("“Yes” — Ada Vell",))
     keys = {card_key(card, FONTS), card_key(Card("Newsdigest", "Ferry talks!", "Kicker"), FONTS),
@@ -120,14 +136,23 @@ def test_every_article_topic_and_person_page_has_its_own_card(sample_site: Path)
                 assert image.size == CARD_SIZE
 
 
-def test_portraits_become_square_thumbnails_with_alt_text(sample_site: Path):
-    pages = [page.read_text(encoding="utf-8") for page in (sample_site / "people").glob("*/index.html")]
-    portraits = [re.search(r'<img class="portrait" src="[./]*(portraits/[^"]+)"[^>]* alt="Portrait of [^"]+">', html)
-                 for html in pages if 'class="portrait"' in html]
-    if not portraits:
-        pytest.skip("no person with a portrait in the sample content")
-    for found in portraits:
-        assert found, "a portrait without its alt text"
+def people_with_portraits() -> set[str]:
+    """The names people.yml gives a portrait file that exists."""
+    entries = yaml.safe_load((ROOT / "content" / "people.yml").read_text(encoding="utf-8")) or []
+    return {entry["name"] for entry in entries
+            if entry.get("portrait") and (ROOT / "content" / entry["portrait"]).is_file()}
+
+
+def test_people_with_a_portrait_show_it_as_a_square_thumbnail_with_alt_text(sample_site: Path):
+    pages = {unescape(re.search(r"<h1>([^<]+)</h1>", html).group(1)): html for html in
+             (page.read_text(encoding="utf-8") for page in (sample_site / "people").glob("*/index.html"))}
+    pictured = people_with_portraits() & set(pages)
+    if not pictured:
+        pytest.skip("no person quoted in the sample content has a portrait in people.yml")
+    for name in pictured:
+        found = re.search(rf'<img class="portrait" src="[./]*(portraits/[^"]+)"[^>]* alt="Portrait of {re.escape(escape(name))}">',
+                          pages[name])
+        assert found, f"no portrait with alt text on {name}'s page"
         with Image.open(sample_site / found.group(1)) as image:
             assert image.size == (256, 256)
 

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -219,7 +220,11 @@ def thumbnail_key(source: Path, size: int = THUMBNAIL_SIZE) -> str:
 
 
 class ImageCache:
-    """PNG files kept by key: an image is drawn once per key and copied afterwards."""
+    """PNG files kept by key: an image is drawn once per key and copied afterwards.
+
+    Each use touches the cached file, so images no build has used for a while
+    can be told apart and removed.
+    """
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
@@ -230,9 +235,19 @@ class ImageCache:
         drawn = not cached.exists()
         if drawn:
             self.save(draw(), cached)
+        else:
+            os.utime(cached)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
         return drawn
+
+    def forget_unused_since(self, seconds: float) -> int:
+        """Removes the images no build has used in the last ``seconds``; returns how many."""
+        limit = time.time() - seconds
+        stale = [path for path in self.directory.glob("*.png") if path.stat().st_mtime < limit]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
 
     def save(self, image: Image.Image, cached: Path) -> None:
         """Saves through a temporary file, so a cached image is never half written."""

@@ -7,6 +7,7 @@ person's thumbnail in ``portrait_urls``. Images are cached under CACHE_PATH.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from pathlib import Path
 
 from PIL import Image
@@ -21,6 +22,7 @@ from .people_pages import person_slug
 logger = logging.getLogger(__name__)
 
 QUOTES_PER_CARD = 6
+CACHE_KEPT_FOR = 30 * 24 * 3600
 
 
 def fonts_of_theme(theme: str) -> CardFonts:
@@ -82,6 +84,9 @@ class CardsGenerator(Generator):
         self.drawn = self.written = 0
         index = self.context.get("quote_index")
         self.quotes = published_quotes(index)
+        self.quotes_by_article = defaultdict(list)
+        for person, item in self.quotes:
+            self.quotes_by_article[item.article.key].append((person, item))
         site = self.settings["SITENAME"]
         self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
@@ -93,11 +98,12 @@ class CardsGenerator(Generator):
             self.write_card(f"cards/people/{slug}.png", self.person_card(entry), self.portraits.get(name))
             if name in self.portraits:
                 self.write_thumbnail(f"portraits/{slug}.png", self.portraits[name])
-        logger.info("Cards: %d images written, %d of them drawn anew", self.written, self.drawn)
+        forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
+        logger.info("Cards: %d images written, %d of them drawn anew; %d unused cached images removed",
+                    self.written, self.drawn, forgotten)
 
     def article_card(self, article) -> Card:
-        in_article = sorted(((person, item) for person, item in self.quotes if item.article.key == article.slug),
-                            key=lambda pair: pair[1].quote.start)
+        in_article = sorted(self.quotes_by_article[article.slug], key=lambda pair: pair[1].quote.start)
         kicker = " · ".join(filter(None, [getattr(article, "source", ""), article.locale_date]))
         return Card(self.settings["SITENAME"], article.title, kicker, card_quotes(in_article))
 
