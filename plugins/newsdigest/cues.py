@@ -104,3 +104,55 @@ WEAK_CUES = frozenset(f for verb in ("continue", "add", "call", "charge", "quest
 def cue_strength(cue: str) -> float:
     """How surely a cue introduces speech: 1 for ``said``, less for verbs with other senses."""
     return 0.8 if cue.lower() in WEAK_CUES else 1.0
+
+
+NOUN_MARKERS = frozenset("""
+the a an his her their its our my your these those this many some several recent new latest previous
+earlier later two three four numerous multiple angry late-night early-morning online public private such
+via by in on of with from through into for following same
+""".split())
+WORD_BEFORE = re.compile(r"([\w’'-]+)\s+\Z")
+TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
+NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
+
+
+def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
+    """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
+    found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
+    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE, WORDING_CUE):
+        found += pattern.finditer(frame, floor, ceiling)
+    return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
+
+
+def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
+    """The reporting verb or noun nearest before ``ceiling``."""
+    found = cues_before(frame, floor, ceiling)
+    return found[0] if found else None
+
+
+def cue_words(cue: re.Match) -> str:
+    """The reporting word of a cue match: ``claim`` in ``’s claim``, ``said`` in ``Brennersaid``."""
+    return cue.group("cue") if "cue" in cue.re.groupindex else cue.group()
+
+
+def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
+    """A reporting verb used as one: not ``called for``, not a noun (``his claims``), capitalised only to open a sentence."""
+    if cue.group()[0].isupper() and frame[floor:cue.start()].strip(" “”\"") != "":
+        return False
+    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue)
+
+
+def used_as_noun(frame: str, cue: re.Match) -> bool:
+    """A cue form that is a noun here: ``his claims``, ``late-night tweets``, ``the report``."""
+    before = WORD_BEFORE.search(frame, max(0, cue.start() - 30), cue.start())
+    if before is None or cue.group().endswith(("ed", "ing")):
+        return False
+    word = before.group(1)
+    if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
+        return True
+    earlier = TWO_WORDS_BEFORE.search(frame, max(0, cue.start() - 40), cue.start())
+    if earlier is None:
+        return False
+    lead = earlier.group(1).lower()
+    could_be_noun = cue.group().lower() in NOUN_CUES
+    return could_be_noun and (lead in ("of", "about", "with", "for") or lead in ("a", "an", "the") and word.islower())

@@ -93,7 +93,8 @@ finally last next once perhaps maybe indeed even only still meanwhile however al
 after before while when where why how what who whom which if unless because since until
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
-ABBREVIATED = r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Pres)\.)"
+ABBREVIATED = (r"(?:[A-Z](?:\.[A-Z])*\."
+               r"|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Pres)\.)")
 NAME_RUN = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])(?:(?:{ABBREVIATED}|[A-Z][\w’'-]*)"
     r"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*"
@@ -174,7 +175,8 @@ class Cast:
         person = self.people.get(name) or self.add(name)
         person.mentions.append(offsets[first])
         title = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
-        if title and any(w.lower().rstrip(".") in TITLES for w in words[:first]) and words[first - 1].lower() not in CONNECTORS:
+        titled = any(w.lower().rstrip(".") in TITLES for w in words[:first])
+        if title and titled and words[first - 1].lower() not in CONNECTORS:
             person.role = title
         elif person.role is None and len(person.mentions) == 1:
             after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
@@ -257,7 +259,8 @@ def latest_before(people: list[Person], at: int) -> Person | None:
     best, best_at = None, -1
     for person in people:
         before = bisect.bisect_left(person.mentions, at)
-        last = person.mentions[before - 1] if before else (person.mentions[0] if len(people) == 1 and person.mentions else -1)
+        only_one = len(people) == 1 and person.mentions
+        last = person.mentions[before - 1] if before else (person.mentions[0] if only_one else -1)
         if last > best_at:
             best, best_at = person, last
     return best

@@ -2,24 +2,35 @@
 
 ``extract_quotes(text)`` finds every pair of quotation marks (``marks``),
 masks the quoted words (``sentences``), and attributes each quote by the
-grammar of attribution in the words around it, trying these rules in turn:
+grammar of attribution around it (``cues``, ``phrases``), trying in turn:
 
-- ``cue_after``: ``“We will,” Ada Brenner said.`` / ``“We will,” said Brenner.``
-- ``cue_before``: ``Brenner said: “We will.”``, and a quote inside indirect
-  speech, ``Brenner said the council was working on “next steps”`` (kind partial);
-  a reporting noun, ``Brenner’s claim that it was “a farce”``; ``according to Brenner``
-- ``introduced``: a quote in a paragraph after ``Brenner said:``
-- ``cue_next``: ``“We will.” Brenner said so on Monday.`` (a cue in the next sentence)
-- ``continued``: a quote with no cue of its own after one by a known speaker
-  in the same or the previous paragraph (lower confidence).
+- ``cue_after``: ``“We will,” Ines Kalder said.``, ``“We will,” said Kalder.``,
+  ``“…” was written by Kalder``;
+- ``opened_by_participle``: ``After calling it “a disgrace,” Kalder left.``;
+- ``cue_before``: ``Kalder said: “We will.”``; a quote inside indirect speech,
+  ``Kalder said the council was working on “next steps”`` (kind partial); a
+  reporting noun, ``Kalder’s claim that it was “a farce”``; nested reports keep
+  the subject that can speak (``Kalder said the storms demand “a sea wall”``);
+- ``according_to``: ``… “barely afloat,” according to Kalder``;
+- ``signed_with_a_dash``: ``“We will.” ― Ines Kalder``;
+- ``cue_later``: ``“Rotten planks” worry fishermen most, Kalder said.``;
+- ``introduced``: a quote after ``Kalder said:`` or after a sentence of the same
+  paragraph reporting her words (``The port will close, Kalder said. “We …”``);
+- ``cue_next``: ``“We will.” Kalder said so on Monday.``;
+- ``characterised_as``: ``Kalder painted Vell as a “harbour pirate”``;
+- then a quote with no cue of its own continues the speaker of the quote before
+  it in the same or the previous paragraph, and the parts of a quote over
+  several paragraphs share one speaker.
 
-The speaker mention is then resolved (``names``): a surname or ``Ms. Brenner`` to
-the full name used earlier, ``the mayor`` to the person of that role, ``she`` to
-who spoke or was the subject last (gender only as the text states it). Titles,
-nicknames and scare quotes, with no cue that governs them, stay unattributed.
+Titles, nicknames and scare quotes that no cue governs stay unattributed. The
+speaker mention is then resolved (``names``): a surname or ``Ms. Kalder`` to the
+full name used earlier, ``the mayor`` to the one person with that role, ``she``
+to who spoke or was the subject last (gender only as the text states it),
+``who`` to the phrase it follows.
 
-``confidence`` multiplies how sure the rule is, the cue, and the resolution;
-below ``REVIEW_THRESHOLD`` a quote should be checked by an editor.
+``confidence`` multiplies how sure the rule is, how plainly the cue reports
+speech, and how sure the resolution is; below ``REVIEW_THRESHOLD`` a quote
+should be checked by an editor (``review``).
 """
 from __future__ import annotations
 
@@ -27,102 +38,22 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cues import ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUES, WORDING_CUE, NOUN_CUE, VERB_CUE, cue_strength
+from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, cue_strength,
+                   cue_words, cues_before, is_a_verb_cue, last_cue)
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
-from .names import (DOCUMENT_WORDS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, PRONOUN_GENDER, PRONOUNS, ROLE_NOUNS,
-                    Cast, Person, apposition_role, kind_of_mention)
-from .patterns import alternation
+from .names import DOCUMENT_WORDS, ORGANISATION_WORDS, PRONOUN_GENDER, Cast, Person, apposition_role, kind_of_mention
+from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
+                      AT_END, AT_START, COORDINATED, DOCUMENT_BEFORE_PARTICIPLE, FIRST_WORD, FOLLOWING,
+                      GIVEN_AS_LABEL, INVERTED, LABELLED_AS, LEADING_DETERMINER, OPENING_PARTICIPLE, PARTICIPLE,
+                      POSSESSOR, RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
+                      SUBJECT_ELSEWHERE, SUBJECT_LEAD, TITLE_BEFORE, TITLE_WORDS, can_name_a_speaker, can_speak)
 from .sentences import MASK, Sentence, masked, sentences
 
 REVIEW_THRESHOLD = 0.6
 # How far, in characters, the rules look from a quote for its cue and speaker, and back for whom a pronoun means.
 REACH = 400
 SALIENCE_REACH = 3000
-
-CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z]\.|[A-Z][\w’'-]*)"
-NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
-        rf"(?:\s*\([^()\n]{{1,25}}\))?)")
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
-DETERMINER = (r"(?:\d+(?:[,.]\d+)*|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal"
-              r"|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Ee]ach|[Mm]y|[Oo]ur|[Yy]our)")
-DETERMINER_WORDS = frozenset("the a an his her their its one another two three several some many both this each my our your".split())
-NOUN_MARKERS = frozenset("""
-the a an his her their its our my your these those this many some several recent new latest previous
-earlier later two three four numerous multiple angry late-night early-morning online public private such
-via by in on of with from through into for following same
-""".split())
-CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but|if|because|as|to|is|was|are"
-                r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might|by|with"
-                r"|at|in|on|during|after|before|into|about|over|under|against|without|via)")
-DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?)"
-# Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
-DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
-APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,120}?,){0,2}"
-PLURAL = r"(?:(?!(?:was|has|does|this|thus|his|its|hers|ours|yours|theirs|yes|less|unless|always|perhaps|across)\b)[a-z][a-z-]{2,}s)"
-ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"
-ROLED_NAME = rf"(?:(?:{CAP}|{ROLE_WORD})\s+){{0,4}}?{NAME}"
-NOUN_PHRASE = rf"(?<![\w’'.-])(?:{PRONOUN}(?![\w’'-])|{DETERMINED}|{ROLED_NAME}{APPOSITION}|{PLURAL})"
-ADVERBIALS = (r"(?:(?:,\s*)?(?:(?:on|last|this|early|late|earlier|later|in|at|during|next)\s+)?"
-              r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|weekend|month|year|morning|afternoon|evening"
-              r"|night|today|yesterday|tonight|also|then|later|previously|repeatedly|reportedly|simply|again"
-              r"|once|recently|has|have|had|would|will|could|may|might|did|does|do|is|was|were|are|further"
-              r"|publicly|privately|often|never|already|even|only|just|flatly|bluntly|quickly|been|being"
-              r"|always|subsequently|first|not|long|ago|frequently|still|now|usually|sometimes|finally|told\s+reporters"
-              r"|[a-z]+ly)\b,?\s*)")
-CUE = VERB_CUE.pattern
-# Right after a quote the phrase is bounded by the cue, so any words may lead to the name:
-# "Lisvik harbour master Ines Kalder said", "said 9/11 widow Ines Kalder".
-LED_NAME = rf"(?:(?!{CLAUSE_WORDS}\b)[\w/’'-]+\s+){{0,4}}?{NAME}{APPOSITION}"
-NOUN_PHRASE_AFTER_QUOTE = rf"(?:{NOUN_PHRASE}|{LED_NAME}|{DETERMINED_BEFORE_CUE})"
-AFTER_NORMAL = re.compile(rf"\s*[,:;—–-]?\s*(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s+{ADVERBIALS}*(?P<cue>{CUE})")
-AFTER_INVERTED = re.compile(rf"\s*[,:;—–-]?\s*(?P<cue>{CUE})\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
-AFTER_PASSIVE = re.compile(rf"\s*[,:;—–-]?\s*(?:(?:was|were|is|are|has been|had been)\s+)?(?P<cue>{CUE})\s+by\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})")
-AFTER_DASH = re.compile(rf"\s*[―—–-]+\s*(?P<np>{LED_NAME})[\s.,]*$", re.MULTILINE)
-AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*,?\s*{ADVERBIALS}*\s*\Z")
-# A sentence's subject, after an introduction: "On Monday, the three mayors of Lisvik wrote ..."
-NOT_IN_SUBJECT = rf"(?:{CLAUSE_WORDS}|and|also|then|[a-z]+ed|took|made|went|gave|got|came|{CUE})\b"
-SUBJECT_PHRASE = rf"(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{NOT_IN_SUBJECT})[\w’'.-]+){{1,6}}"
-SENTENCE_OPENERS = (r"(?:On|In|At|After|Before|During|Since|When|While|If|As|Last|This|But|And|However|Although|Though"
-                    r"|Yet|So|Then|Now|Still|Once|Despite|With|Without|For|From|By|To|Under|Over|Unlike|Like|Even)")
-TIME_OPENING = (r"(?:(?:On|In|At|During|By|Last|This|Earlier|Later|Since)\s+(?:the\s+|last\s+|this\s+|next\s+)?"
-                r"(?:[A-Z][a-z]+|\d+)(?:\s+(?:[A-Z][a-z]+|\d+))*\s+)")
-AT_START = re.compile(rf"(?:(?:[^,·“”\"\n]{{1,120}},\s+){{0,3}}?|{TIME_OPENING})(?!{SENTENCE_OPENERS}\b)"
-                      rf"(?P<np>{PRONOUN}\b|{SUBJECT_PHRASE}|{ROLED_NAME}{APPOSITION})")
-LABELLED_AS = re.compile(r"(?:(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}|[a-z]:\s*)"
-                         r"[“\"„«']*\Z")
-GIVEN_AS_LABEL = re.compile(r"(?:(?<!\bknown )(?<!\bsuch )(?<!\bserved )(?<!\bbilled )(?<!\bworked )(?<!\bacted )\bas\s+"
-                            r"|\b(?:called|calls|calling|dubbed|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,5}?)"
-                            r"(?:[“\"]·*[,.]?[”\"],?\s+(?:and|or)\s+)?[“\"„«]\Z")
-OPENING_PARTICIPLE = re.compile(rf"(?:(?:After|Before|While|When|Since|Despite|By|Upon|In)\s+)?(?P<cue>{CUE})\b")
-SUBJECT_AFTER_OPENING = re.compile(rf"[,”\"]\s*[,”\"]?\s+(?P<np>{PRONOUN}\b|{ROLED_NAME}{APPOSITION}|{SUBJECT_PHRASE})")
-FOLLOWING = re.compile(rf"\s*(?P<np>{NOUN_PHRASE})")
-INVERTED = re.compile(rf"\s+(?P<np>{NOUN_PHRASE_AFTER_QUOTE})\s*[,:]")
-COORDINATED = re.compile(rf"(?<![\w’'-])(?P<np>{PRONOUN}|{NAME})\s+(?:(?!and\b)[a-z][\w’'-]*\s+){{1,4}}(?:and|but|then)\s+\Z")
-FIRST_WORD = re.compile(r"[\w’'-]+")
-ADJACENT = re.compile(r"[\s,:]*(?:that\s*)?,?\s*")
-WORD_BEFORE = re.compile(r"([\w’'-]+)\s+\Z")
-TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
-LEADING_DETERMINER = re.compile(DETERMINER + r"\s")
-PARTICIPLE = re.compile(r"\w+ing\b")
-POSSESSOR = re.compile(rf"({NAME})(?:’s|'s|’)")
-APPOSITION_AND_PARENTHESIS = re.compile(r"\s*\([^()]*\)|,.*")
-SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
-RELATIVE_PRONOUNS = frozenset({"who", "which"})
-RELATIVE_SUBJECT = re.compile(rf"(?<![\w’'-])(?P<np>who|which)\s+(?:in\s+\d{{4}}\s+)?{ADVERBIALS}*\Z")
-SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|despite)"
-                               r"\s*\Z")
-SUBJECT_LEAD = re.compile(rf"\s*(?:and\s+|but\s+)?(?:(?:{CAP}|{ROLE_WORD}|the|a|an)\s+)*")
-DOCUMENT_BEFORE_PARTICIPLE = re.compile(
-    r"(?<![\w-])(?P<np>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+[\w-]+){0,2}?\s+(?P<head>[\w-]+))"
-    r"(?:\s+(?:last|this|on|early|late)?\s*(?:week|month|year|morning|evening|night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
-    r"(?:\s+[a-z]+ed\s+by\s+[^,;:·]{1,60}?)?\s*\Z")
-NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
-TITLE_WORDS = re.compile(r"[A-Z0-9][\w’'.-]*|(?:a|an|the|of|and|in|on|at|to|for|with|or|from|by|is)\b")
-TITLE_BEFORE = re.compile(r"(?:’s|'s|titled|entitled|called|named|dubbed|nicknamed|nickname|episode of|show|program|"
-                          r"programme|film|documentary|book|song|album|series|movie|known as|so-called|term|the|a|an|"
-                          r"word|words|phrase|slogan|hashtag|headline|column|op-ed|article|essay|report|play)[\s,]*\Z",
-                          re.IGNORECASE)
 
 
 @dataclass
@@ -160,17 +91,6 @@ class Article:
         return Span(start, end, words)
 
 
-def can_name_a_speaker(words: str) -> bool:
-    """Not a sentence adverb or a bare function word: ``However``, ``During``, ``My``."""
-    first = FIRST_WORD.match(words)
-    if first is None:
-        return False
-    lead = first.group().lower()
-    if lead in PRONOUNS or lead in DETERMINER_WORDS or lead in HONORIFICS or lead in RELATIVE_PRONOUNS:
-        return True
-    return lead not in NOT_NAMES
-
-
 def extract_quotes(text: str) -> list[Quote]:
     """Every quote in ``text``, in order, with its speaker where the text says who it is."""
     if not text or not any(mark in text for mark in "“”\"„«»‘’'`"):
@@ -199,7 +119,8 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
 
 def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
     """Words in title case, or a short capitalised quote after a title word: ``the show “Night Harbour”``,
-    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``; not a label someone gives, ``mocked Vell as “Lord Pier”``."""
+    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``; not a label someone gives, ``mocked Vell as “Lord Pier”``.
+    """
     words = article.text[span.start:span.end].split()
     if not words or len(words) > 8 or GIVEN_AS_LABEL.search(article.frame, max(0, span.open - 80), span.open + 1):
         return False
@@ -284,20 +205,6 @@ def distance_discount(between: str) -> float:
     return 1.0 if words <= 12 else 0.9 if words <= 25 else 0.75
 
 
-def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
-    """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
-    found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
-    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE, WORDING_CUE):
-        found += pattern.finditer(frame, floor, ceiling)
-    return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
-
-
-def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
-    """The reporting verb or noun nearest before ``ceiling``."""
-    found = cues_before(frame, floor, ceiling)
-    return found[0] if found else None
-
-
 def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, Span] | None:
     """The nearest cue whose subject can speak, with that subject.
 
@@ -313,34 +220,6 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
             return cue, mention
         fallback = fallback or (cue, mention)
     return fallback
-
-
-def cue_words(cue: re.Match) -> str:
-    """The reporting word of a cue match: ``claim`` in ``’s claim``, ``said`` in ``Brennersaid``."""
-    return cue.group("cue") if "cue" in cue.re.groupindex else cue.group()
-
-
-def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
-    """A reporting verb used as one: not ``called for``, not a noun (``his claims``), capitalised only to open a sentence."""
-    if cue.group()[0].isupper() and frame[floor:cue.start()].strip(" “”\"") != "":
-        return False
-    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue)
-
-
-def used_as_noun(frame: str, cue: re.Match) -> bool:
-    """A cue form that is a noun here: ``his claims``, ``late-night tweets``, ``the report``."""
-    before = WORD_BEFORE.search(frame, max(0, cue.start() - 30), cue.start())
-    if before is None or cue.group().endswith(("ed", "ing")):
-        return False
-    word = before.group(1)
-    if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
-        return True
-    earlier = TWO_WORDS_BEFORE.search(frame, max(0, cue.start() - 40), cue.start())
-    if earlier is None:
-        return False
-    lead = earlier.group(1).lower()
-    could_be_noun = cue.group().lower() in NOUN_CUES
-    return could_be_noun and (lead in ("of", "about", "with", "for") or lead in ("a", "an", "the") and word.islower())
 
 
 def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
@@ -374,13 +253,6 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
     subject = AT_START.match(frame, floor, start)
     mention = article.span_of(subject, "np") if subject else None
     return mention if mention and can_speak(mention.text) else None
-
-
-def can_speak(mention: str) -> bool:
-    """A pronoun, person, organisation or document, or a name: not ``the dispute``."""
-    if mention.lower() in PRONOUNS:
-        return True
-    return kind_of_mention(mention, None) != "unknown" or mention[:1].isupper() and not LEADING_DETERMINER.match(mention)
 
 
 def inverted_subject(article: Article, cue: re.Match) -> Span | None:
