@@ -41,4 +41,10 @@ def topic_vocabulary(settings: dict) -> list[Topic]:
 
 
 def people_registry(settings: dict) -> PeopleRegistry:
-    return PeopleRegistry(registry_entries(settings, settings.get("NEWSDIGEST_PEOPLE", "people.yml"), load_people))
+    return registry_of(registry_entries(settings, settings.get("NEWSDIGEST_PEOPLE", "people.yml"), load_people))
+
+
+@functools.lru_cache(maxsize=8)
+def registry_of(people: tuple) -> PeopleRegistry:
+    """One registry object per list of people, not one per article read."""
+    return PeopleRegistry(people)
