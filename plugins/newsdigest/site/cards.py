@@ -22,6 +22,7 @@ from .people_pages import person_slug
 logger = logging.getLogger(__name__)
 
 QUOTES_PER_CARD = 6
+CACHE_KEPT_FOR = 30 * 24 * 3600
 
 
 def fonts_of_theme(theme: str) -> CardFonts:
@@ -97,7 +98,9 @@ class CardsGenerator(Generator):
             self.write_card(f"cards/people/{slug}.png", self.person_card(entry), self.portraits.get(name))
             if name in self.portraits:
                 self.write_thumbnail(f"portraits/{slug}.png", self.portraits[name])
-        logger.info("Cards: %d images written, %d of them drawn anew", self.written, self.drawn)
+        forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
+        logger.info("Cards: %d images written, %d of them drawn anew; %d unused cached images removed",
+                    self.written, self.drawn, forgotten)
 
     def article_card(self, article) -> Card:
         in_article = sorted(self.quotes_by_article[article.slug], key=lambda pair: pair[1].quote.start)
