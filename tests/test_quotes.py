@@ -271,3 +271,9 @@ def test_reporting_nouns_are_not_verbs():
 ])
 def test_labels_someone_gives_are_theirs_even_in_title_case(text):
     assert all(q.speaker == "Tomas Vell" for q in extract_quotes(text))
+
+
+def test_single_marks_lead_when_they_quote_most():
+    text = ("‘The pier will reopen in May,’ Ines Kalder said. ‘Fishermen told me: “Not soon enough.”’\n\n"
+            "‘We lost a season,’ said Tomas Vell. His son’s boat stayed in. ‘It hurt,’ he added.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ines Kalder", "Ines Kalder", "Tomas Vell", "Tomas Vell"]

@@ -24,6 +24,7 @@ BEFORE_OPENING = " \t\n([{—–-/:;,"
 AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
 LINE = re.compile(r"[^\n]+")
 DOUBLED_APOSTROPHES = re.compile(r"''|``")
+SINGLE_OPENING = re.compile(r"(?<![\w’'])‘(?=\w)")
 MARK_PATTERNS = {marks: re.compile("[" + re.escape(marks) + "]") for marks in (DOUBLE_MARKS, SINGLE_MARKS)}
 
 
@@ -81,9 +82,16 @@ def mark_positions(text: str, start: int, end: int, marks: str) -> list[int]:
 
 
 def mark_style(text: str) -> str:
-    """The marks a text quotes with: double marks, doubled apostrophes, or single marks."""
-    if any(c in text for c in DOUBLE_MARKS):
+    """The marks a text quotes with: double marks, doubled apostrophes, or single marks.
+
+    Single marks win when they open more than twice as many quotes as double
+    marks do, as in a text quoting ‘like this’ with a “nested” quote or two.
+    """
+    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+    if doubles and len(SINGLE_OPENING.findall(text)) <= 2 * max(1, doubles // 2):
         return DOUBLE_MARKS
+    if doubles:
+        return SINGLE_MARKS
     return "''" if DOUBLED_APOSTROPHES.search(text) else SINGLE_MARKS
 
 
