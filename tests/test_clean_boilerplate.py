@@ -2,9 +2,11 @@
 
 ARTICLE lines are paragraphs a news story could hold, many of them using the
 vocabulary of boilerplate (videos, newsletters, cookies, sharing) in
-narrative; BOILERPLATE lines are notices and prompts in wordings the cleaner
-was not written from, each labelled with its family. The shares kept and
-removed are measured, and the cleaner must keep every article line.
+narrative; BOILERPLATE lines are notices and prompts, each labelled with its
+family. The first part of each list was written with the classifier; the
+MORE_ parts were written afterwards as unseen wordings, measured, and then
+kept here. The cleaner must keep every article line and remove nearly all
+boilerplate; the shares are measured.
 """
 from __future__ import annotations
 
@@ -110,22 +112,137 @@ BOILERPLATE = [
 ]
 
 
+MORE_ARTICLE = [
+    "The council will play the recording at Thursday's hearing.",
+    "Fans shared photos of the concert on social media.",
+    "The ferry company's app crashed during the storm, stranding hundreds of passengers.",
+    "Varga promised to follow the court's ruling.",
+    "The newspaper's morning briefing was first to report the closure.",
+    "Cookies baked by the school raised 2,000 crowns.",
+    "The mayor refused to comment on the leaked video.",
+    "Readers flooded the comments with questions about fares.",
+    "Download times improved after the new cable was laid.",
+    "Ek asked viewers to share their memories of the old ferry.",
+    "The advertisement ran for three weeks before regulators stepped in.",
+    "Police urged residents to stay indoors.",
+    "More than 300 people signed up for the volunteer clean-up.",
+    "Click, the sound of the turnstile, marked the first crossing.",
+    "Subscriptions rose 12 percent after the paywall came down.",
+    "Privacy campaigners said the cameras went too far.",
+    "See you on the other side, the captain told passengers.",
+    "The full report is due in June.",
+    "Watch for ice on the bridge, the road agency warned.",
+    "Read between the lines and the budget is smaller than it looks.",
+    "Holm, who writes a weekly column, said she was not surprised.",
+    "The ferry's Instagram account has 40,000 followers.",
+    "The video could not be verified independently, the agency said.",
+    "Investors pinned their hopes on the new terminal.",
+    "The mayor tapped her former deputy to lead the inquiry.",
+    "Readers who signed the petition want the ferry back by May.",
+    "The trial of the former harbour master opens on Monday.",
+    "Members of the rowing club cleared the beach on Sunday.",
+    "Alerts about the storm reached phones across the islands late on Friday.",
+    "Varga opened the app and showed reporters the timetable.",
+    "The next article of the treaty deals with fishing rights.",
+    "Comments by the minister angered island residents.",
+    "The site of the new terminal was once a shipyard.",
+    "Join us, the mayor told the crowd, and help rebuild the quay.",
+    "Click and collect services resumed at the harbour shop.",
+    "Popular support for the plan has fallen since spring.",
+    "The ad campaign cost the council 80,000 crowns.",
+    "Free parking ends in April.",
+]
+
+MORE_BOILERPLATE = [
+    ("Press play to watch the full report", "video notice"),
+    ("This video is no longer available.", "video notice"),
+    ("Video unavailable in your region", "video notice"),
+    ("Listen to this article", "video notice"),
+    ("Audio: 4 minutes", "video notice"),
+    ("Tap to unmute", "video notice"),
+    ("Loading video player…", "video notice"),
+    ("The video could not be loaded.", "video notice"),
+    ("Watch live", "video notice"),
+    ("Promoted stories", "advertisement"),
+    ("Paid partnership with Nordlys Energy", "advertisement"),
+    ("Ad", "advertisement"),
+    ("Continue reading below", "advertisement"),
+    ("Sponsored links", "advertisement"),
+    ("Ads by Nordlys", "advertisement"),
+    ("Send this article to a friend", "share prompt"),
+    ("Share via email", "share prompt"),
+    ("Tweet this", "share prompt"),
+    ("Print this page", "share prompt"),
+    ("Share this page on LinkedIn", "share prompt"),
+    ("Pin it", "share prompt"),
+    ("Email us your tips", "share prompt"),
+    ("Like us on Facebook", "follow prompt"),
+    ("Find us on TikTok and YouTube", "follow prompt"),
+    ("Follow the Norrvik Post on Threads", "follow prompt"),
+    ("Get our free weekly newsletter", "newsletter prompt"),
+    ("Want more stories like this? Sign up here.", "newsletter prompt"),
+    ("Enter your email address to subscribe", "newsletter prompt"),
+    ("Newsletter", "newsletter prompt"),
+    ("Subscribe", "newsletter prompt"),
+    ("Log in", "newsletter prompt"),
+    ("Join 40,000 readers who get our daily digest", "newsletter prompt"),
+    ("Sign in to read the full article", "newsletter prompt"),
+    ("Become a member today", "newsletter prompt"),
+    ("Start your free trial", "newsletter prompt"),
+    ("This site uses cookies. By continuing to browse you agree to our use of cookies.", "cookie notice"),
+    ("Cookie settings", "cookie notice"),
+    ("Our site uses cookies for analytics.", "cookie notice"),
+    ("Reject all cookies", "cookie notice"),
+    ("Picture: Harbour Archive", "image credit"),
+    ("Illustration by Lena Sand", "image credit"),
+    ("Photo courtesy of the Norrvik council", "image credit"),
+    ("Photograph: Tomas Ek for the Norrvik Post", "image credit"),
+    ("Image: Harbour Archive", "image credit"),
+    ("(AFP via Getty Images)", "image credit"),
+    ("See also: Five things to know about the ferry strike", "teaser"),
+    ("Recommended for you", "teaser"),
+    ("More from Norrvik Post", "teaser"),
+    ("Don't miss: The island that banned cars", "teaser"),
+    ("Keep reading", "teaser"),
+    ("Trending now", "teaser"),
+    ("Related coverage", "teaser"),
+    ("More stories", "teaser"),
+    ("Read next: Why ferries cost more", "teaser"),
+    ("Popular on Norrvik Post", "teaser"),
+    ("Previous article", "teaser"),
+    ("Next article", "teaser"),
+    ("Click here", "teaser"),
+    ("Have your say in the comments", "comments prompt"),
+    ("Comments are closed.", "comments prompt"),
+    ("Install the app for faster access", "app prompt"),
+    ("Open the app", "app prompt"),
+    ("Get alerts on your phone", "app prompt"),
+    ("Skip to main content", "navigation"),
+    ("Breadcrumb: Home / News", "navigation"),
+    ("All rights reserved.", "copyright"),
+    ("Reproduction without permission is prohibited.", "copyright"),
+    ("© Norrvik Post", "copyright"),
+]
+ALL_ARTICLE = ARTICLE + MORE_ARTICLE
+ALL_BOILERPLATE = BOILERPLATE + MORE_BOILERPLATE
+
+
 def reason_of(line: str) -> str | None:
     verdict = classify_line(line)
     return verdict.reason if verdict else None
 
 
-def shares() -> tuple[float, float, float]:
+def shares(article: list[str], boilerplate: list[tuple[str, str]]) -> tuple[float, float, float]:
     """Share of article lines kept, of boilerplate lines removed, and of those removed with the right family."""
-    kept = sum(reason_of(line) is None for line in ARTICLE) / len(ARTICLE)
-    reasons = [(reason_of(line), family) for line, family in BOILERPLATE]
-    removed = sum(reason is not None for reason, _ in reasons) / len(BOILERPLATE)
-    named = sum(reason == family for reason, family in reasons) / len(BOILERPLATE)
+    kept = sum(reason_of(line) is None for line in article) / len(article)
+    reasons = [(reason_of(line), family) for line, family in boilerplate]
+    removed = sum(reason is not None for reason, _ in reasons) / len(boilerplate)
+    named = sum(reason == family for reason, family in reasons) / len(boilerplate)
     return kept, removed, named
 
 
 def test_every_article_line_is_kept():
-    assert [line for line in ARTICLE if reason_of(line)] == []
+    assert [line for line in ALL_ARTICLE if reason_of(line)] == []
 
 
 @pytest.mark.parametrize("line, family", BOILERPLATE)
@@ -134,8 +251,9 @@ def test_boilerplate_line_is_removed_with_its_family(line, family):
 
 
 def test_measured_shares():
-    kept, removed, named = shares()
-    print(f"article lines kept {kept:.1%}, boilerplate lines removed {removed:.1%}, family named {named:.1%}")
+    kept, removed, named = shares(ALL_ARTICLE, ALL_BOILERPLATE)
+    print(f"{len(ALL_ARTICLE)} article lines: {kept:.1%} kept; {len(ALL_BOILERPLATE)} boilerplate lines: "
+          f"{removed:.1%} removed, {named:.1%} with the right family")
     assert kept == 1.0 and removed >= 0.95 and named >= 0.9
 
 

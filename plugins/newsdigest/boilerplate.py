@@ -38,20 +38,22 @@ def family(reason: str, vocabulary: str, opening: str, anywhere: str = "") -> Fa
 FAMILIES = (
     family("video notice",
            "video videos clip clips player javascript scripts script html5 browser browsers enable enabled "
-           "play playback watch view upgrade upgrading autoplay support supports loading unavailable flash "
-           "plugin media footage",
+           "play playback watch view upgrade upgrading autoplay support supports loading unavailable available "
+           "flash plugin media footage press listen audio unmute mute live loaded played displayed",
            r"(?:watch|video|listen|audio|now playing)\s*[:|-]",
            r"(?:enable|activate|turn on|allow)\s+(?:your\s+)?(?:javascript|scripts)|browser (?:does not|doesn't|that) "
-           r"supports?"),
+           r"supports?|video (?:is )?(?:no longer |not |currently )?(?:un)?available"
+           r"|\b(?:video|clip|player|media)\b.{0,20}\b(?:could not|couldn't|cannot|can't|failed to) "
+           r"(?:be )?(?:load|play|display)"),
     family("advertisement",
            "advertisement advertisements advert ad ads sponsored sponsor promoted promotion partner paid affiliate "
            "commission continues below scroll",
-           r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| by\b.*)?|paid (?:content|post|"
-           r"partnership)|promoted(?: content)?|partner content|(?:story|article) continues below(?: advertisement)?|"
+           r"(?:advertisement|advertising|advert|ads?(?: by\b.*)?|(?:sponsored|promoted)(?: content| posts?| stories| links| by\b.*)?"
+           r"|paid (?:content|post|partnership)(?: with\b.*)?|partner content|(?:story|article) continues below(?: advertisement)?|"
            r"continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$"),
     family("share prompt",
            "share sharing shares tweet facebook twitter whatsapp linkedin email e-mail pinterest reddit copy link "
-           "print send friend article story page post",
+           "print send friend article story page post pin",
            r"(?:share|tweet|email|print|pin)(?: this| on| via| the)?(?: article| story| page| post| link)?\s*(?::|$)"
            r"|click to share|copy link"),
     family("follow prompt",
@@ -61,7 +63,7 @@ FAMILIES = (
            "subscribe subscribed subscription subscriber subscribers newsletter newsletters sign signup register "
            "inbox briefing digest alerts delivered email free daily weekly morning evening account log login "
            "membership member premium unlock unlimited access trial offer",
-           r"(?:sign up|subscribe|register|already a (?:subscriber|member)|log ?in to)\b"),
+           r"(?:sign up|sign in to|subscribe|register|already a (?:subscriber|member)|log ?in to)\b"),
     family("cookie notice",
            "cookie cookies consent privacy policy accept settings preferences tracking gdpr agree continuing "
            "browsing site website experience",
@@ -72,16 +74,20 @@ FAMILIES = (
            r"(?:read more|read also|also read|read next|read the (?:rest|full)|related(?: stories| articles| coverage|"
            r" content| reading| links)?\s*(?::|$)|see also|more on this|more from|recommended(?: for you| reading)?"
            r"|you (?:may|might) also (?:like|be interested)|most (?:read|popular|viewed)|trending(?: now)?\s*(?::|$)"
-           r"|further reading|continue reading|top stories|editor'?s picks)(?!\w)"),
+           r"|further reading|continue reading|keep reading|top stories|editor'?s picks|don'?t miss|must read|up next"
+           r"|watch next|popular (?:on|in|now)\b.*)(?!\w)"),
     family("comments prompt",
            "comment comments conversation discussion reply replies join leave community guidelines",
-           r"(?:leave a comment|comments?\s*\(\d+\)|join the conversation)"),
+           r"(?:leave a comment|comments?\s*\(\d+\)|join the conversation|have your say"
+           r"|comments? (?:are|is) (?:now )?(?:closed|disabled|open))"),
     family("app prompt",
-           "app apps download install store google play apple android iphone notifications push",
+           "app apps download install store google play apple android iphone notifications push phone",
            r"(?:download|get) (?:our|the) \w+ app\b"),
-    family("navigation", "home menu skip back top search navigation main section",
-           r"(?:home|menu|skip to (?:main )?content|back to top|search)(?:\s*[>›»/|]\s*[\w ]+)*$"),
-    family("copyright", "copyright rights reserved reproduced permission republish republished",
+    family("navigation", "home menu skip back top search navigation main section breadcrumb",
+           r"(?:home|menu|skip to (?:main )?content|back to top|search)(?:\s*[>›»/|]\s*[\w ]+)*$"
+           r"|(?:breadcrumbs?|you are here)\s*:"),
+    family("copyright", "copyright rights reserved reproduced reproduction permission republish republished "
+           "prohibited distribution",
            r"(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b"),
 )
 
@@ -100,14 +106,17 @@ ALL_VOCABULARY = frozenset().union(*(candidate.vocabulary for candidate in FAMIL
 CUES_BEFORE_QUOTES = ("advertisement", "share prompt", "teaser")
 IMPERATIVES = frozenset("""sign subscribe follow share click tap read watch enable download get join like see continue
 scroll log register upgrade accept allow turn please listen view discover explore stay find check try learn send print
-email tweet leave manage don't never""".split())
+email tweet leave manage don't never press keep install tap pin become reject open start""".split())
+FUNCTION_WORDS = frozenset("""a an the this that these those to of in on at for with by from via and or our your my
+my its it is are be now here all more up today""".split())
+LONGEST_LABEL_WORDS = 5
 PROMPT_PRONOUNS = frozenset("you your you're yours our us".split())
 REPORTING = frozenset("""said says told according added stated warned noted explained argued insisted claimed wrote
 asked replied announced declared acknowledged admitted confirmed recalled reported urged""".split())
 
 IMAGE_CREDIT = re.compile(
     r"^(?:\(?(?:photo|photograph|image|picture|pic|illustration|graphic|footage|credit|photos|images)s?"
-    r"(?: credit)?\s*(?:by\b|:|\||/|©|-|–))"
+    r"(?: credit)?\s*(?:by\b|courtesy\b|:|\||/|©|-|–))"
     r"|\b(?:getty images|ap photo|afp(?: via getty)?|reuters/|shutterstock|alamy|epa-efe|imago)\b", re.IGNORECASE)
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}\.?$")
 BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:[,|–—-].*)?$")
@@ -139,7 +148,7 @@ def classify_line(text: str) -> Verdict | None:
         return Verdict(cued)
     if has_quote_marks(text):
         return None
-    return labelled_line(text, words) or scored_family(text)
+    return labelled_line(text, words) or scored_family(text) or label_of_family(text)
 
 
 def cued_family(text: str, word_count: int) -> str | None:
@@ -156,7 +165,8 @@ def cued_family(text: str, word_count: int) -> str | None:
     reason = FAMILIES[int(match.lastgroup.removeprefix("cue"))].reason
     if has_quote_marks(text) and reason not in CUES_BEFORE_QUOTES:
         return None
-    decisive = ":" in match.group() or match.end() >= len(text.rstrip(" .")) or word_count <= 4
+    rest = text[match.end():].strip()
+    decisive = ":" in match.group() or rest[:1] in ("", ":", ".") or word_count <= 4
     if decisive or not narrative_score(lowered_words(text), FAMILIES_BY_REASON[reason].vocabulary):
         return reason
     return None
@@ -193,6 +203,21 @@ def scored_family(text: str) -> Verdict | None:
         return None
     score = 1.5 * hits + prompt_score(text, lowered) - narrative_score(lowered, best.vocabulary)
     return Verdict(best.reason) if score >= 5 else None
+
+
+def label_of_family(text: str) -> Verdict | None:
+    """A short unpunctuated line made only of one family's words and function words
+    ("Promoted stories", "Cookie settings", "Log in", "Listen to this article")."""
+    lowered = lowered_words(text)
+    if not lowered or len(lowered) > LONGEST_LABEL_WORDS or ends_sentence(text):
+        return None
+    for candidate in FAMILIES:
+        signal = [word for word in lowered if word in candidate.vocabulary or word in IMPERATIVES]
+        others = [word for word in lowered if word not in candidate.vocabulary and word not in IMPERATIVES]
+        if len(signal) * 2 >= len(lowered) and any(word in candidate.vocabulary for word in signal) \
+                and all(word in FUNCTION_WORDS for word in others):
+            return Verdict(candidate.reason)
+    return None
 
 
 def lowered_words(text: str) -> list[str]:
