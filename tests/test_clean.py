@@ -53,6 +53,12 @@ class TestHeader:
         assert cleaned.title == "Ferry Chaos: Norrvik Waits for the Storm to Pass"
         assert "ferry chaos" not in cleaned.metadata
 
+    def test_header_after_a_byte_order_mark(self):
+        raw = "\ufeff" + article("Title: Ferry Returns", "Date: 2025-03-03", "", LEAD)
+        cleaned = clean_article(raw)
+        assert cleaned.title == "Ferry Returns" and cleaned.text == LEAD
+        assert raw[cleaned.offsets.to_source(0):].startswith(LEAD)
+
     def test_headline_repeating_the_header_title_is_removed(self):
         cleaned = clean_article(article("Title: Ferry Returns", "", "Ferry Returns", "", LEAD))
         assert cleaned.paragraphs() == [LEAD]
@@ -234,6 +240,20 @@ class TestBoilerplateInArticle:
         assert cleaned.metadata["author"] == "Jane Roe"
         assert cleaned.metadata["topics"] == "ferries, Norrvik, storms"
         assert cleaned.paragraphs() == [LEAD, SECOND]
+
+    def test_wrapped_editors_note_at_the_end_is_a_trailer(self):
+        raw = article(LEAD, SECOND, "", "Editor's note: the harbour board", "owns a share in",
+                      "the ferry company that publishes", "this site.")
+        cleaned = clean_article(raw)
+        assert cleaned.paragraphs() == [LEAD, SECOND]
+        assert [r.reason for r in cleaned.removed] == ["editorial trailer"] * 4
+
+    def test_quoted_line_with_prompt_words_is_kept_but_a_quoted_teaser_is_not(self):
+        quoted = "“Subscribe to nothing and share nothing,” the old captain used to say."
+        raw = article(LEAD, quoted, "Read more: “Ferry strike” enters its second week", SECOND)
+        cleaned = clean_article(raw)
+        assert cleaned.paragraphs() == [LEAD, quoted, SECOND]
+        assert [r.reason for r in cleaned.removed] == ["teaser"]
 
     def test_short_closing_sentences_are_not_a_trailer(self):
         raw = article(LEAD, SECOND, "More is on the way.", "Editorial boards were silent.")
