@@ -173,6 +173,7 @@ class TestRepairs:
         cleaned = clean_article(raw)
         assert "The mayor’s plan for the café was “final,” she said & left." in cleaned.text
         assert copied_characters_match(raw, cleaned)
+        assert any("'cafÃ©' → 'café'" in warning for warning in cleaned.warnings)
 
     def test_straight_quotes_stay_straight(self):
         raw = article('Varga said "we are ready" on Friday, and the crews cheered at the quay.')

@@ -7,6 +7,7 @@ listed in ``warnings`` as ``"repair: ..."`` lines.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -23,6 +24,7 @@ from .repair import (KnownWords, Repaired, collapsed_whitespace, fixed_mojibake,
 from .trailer import trailer_metadata, trailer_start
 
 CONTROL_SHARE_LIMIT = 0.1
+SHOWN_FIXES = 8
 SAMPLE = 8192
 WRAP_ENDINGS = tuple(".!?…:;\"”’)]")
 
@@ -182,9 +184,9 @@ def repaired_paragraphs(raw: str, kept: list[Line | None], title: str) -> tuple[
                   for lines in paragraph_lines(kept)]
     notes: list[str] = []
     fixes = [fixed_mojibake(paragraph) for paragraph in paragraphs]
-    garbled = sum(fix.garbled_fixed for fix in fixes)
+    garbled = Counter(pair for fix in fixes for pair in fix.garbled)
     if garbled:
-        notes.append(f"fixed {garbled} garbled character sequence(s) (mojibake, HTML entities, control characters)")
+        notes.append(garbled_note(garbled))
     paragraphs = [repaired(fix.paragraph, collapsed_whitespace, notes) for fix in fixes]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
     texts = [paragraph.text for paragraph in paragraphs]
@@ -192,6 +194,13 @@ def repaired_paragraphs(raw: str, kept: list[Line | None], title: str) -> tuple[
         known = KnownWords(texts + [title])
         paragraphs = [repaired(paragraph, lambda p: split_glued_verbs(p, known), notes) for paragraph in paragraphs]
     return paragraphs, [f"repair: {note}" for note in notes]
+
+
+def garbled_note(garbled: Counter) -> str:
+    """One note for all garbled words fixed: the commonest shown as old → new with counts."""
+    shown = ", ".join(f"{old!r} → {new!r} ×{count}" for (old, new), count in garbled.most_common(SHOWN_FIXES))
+    more = f" and {len(garbled) - SHOWN_FIXES} more" if len(garbled) > SHOWN_FIXES else ""
+    return f"fixed {sum(garbled.values())} garbled word(s): {shown}{more}"
 
 
 def repaired(paragraph: MappedText, repair: Callable[[MappedText], Repaired], notes: list[str]) -> MappedText:

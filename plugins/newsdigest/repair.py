@@ -40,26 +40,29 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 @dataclass(frozen=True)
 class Repaired:
-    """A repaired paragraph, notes on what was changed, and how many garbled sequences were fixed."""
+    """A repaired paragraph, notes on what was changed, and the garbled words fixed (old, new)."""
 
     paragraph: MappedText
     notes: tuple[str, ...] = ()
-    garbled_fixed: int = 0
+    garbled: tuple[tuple[str, str], ...] = ()
 
 
 def fixed_mojibake(paragraph: MappedText) -> Repaired:
     """Mojibake, HTML entities and stray controls fixed by ftfy, word by suspicious word."""
     text = paragraph.text
     replacements: list[Replacement] = []
+    fixed_words = []
     covered = 0
     for match in SUSPICIOUS.finditer(text):
         if match.start() < covered:
             continue
         start, covered = word_around(text, match.start())
-        replacements.extend((start + low, start + high, new) for low, high, new in window_repairs(text[start:covered]))
-    if not replacements:
-        return Repaired(paragraph)
-    return Repaired(paragraph.replaced(replacements), garbled_fixed=len(replacements))
+        word = text[start:covered]
+        fixed, changes = window_repairs(word)
+        if changes:
+            fixed_words.append((word, fixed))
+            replacements.extend((start + low, start + high, new) for low, high, new in changes)
+    return Repaired(paragraph.replaced(replacements), garbled=tuple(fixed_words))
 
 
 def word_around(text: str, position: int) -> tuple[int, int]:
@@ -75,10 +78,10 @@ def word_around(text: str, position: int) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def window_repairs(window: str) -> tuple[Replacement, ...]:
-    """ftfy's changes to one window of text, as replacements relative to the window."""
+def window_repairs(window: str) -> tuple[str, tuple[Replacement, ...]]:
+    """ftfy's fix of one window of text, and the replacements (relative to the window) that make it."""
     fixed = ftfy.fix_text(window, FTFY_CONFIG)
-    return tuple(aligned_replacements(window, fixed, 0)) if fixed != window else ()
+    return fixed, tuple(aligned_replacements(window, fixed, 0)) if fixed != window else ()
 
 
 def aligned_replacements(old: str, new: str, offset: int) -> list[Replacement]:
