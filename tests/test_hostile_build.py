@@ -109,6 +109,15 @@ def test_files_placed_in_the_output_by_hand_are_kept_unless_the_output_is_to_be_
     assert not (built / "CNAME").exists()
 
 
+def test_an_output_reached_through_a_symbolic_link_is_swapped_where_it_lives(built: Path, tmp_path: Path):
+    link = tmp_path / "published"
+    link.symlink_to(built, target_is_directory=True)
+    write_content(built.parent, {"second-ferry.txt": PLAIN_ARTICLE})
+    build(built.parent / "content", link)
+    assert link.is_symlink() and (built / "articles" / "second-ferry" / "index.html").is_file()
+    assert siblings(built) == [] and siblings(link) == []
+
+
 def test_an_output_that_holds_the_content_is_built_in_place(tmp_path: Path, caplog):
     content = write_content(tmp_path / "site", {"ferry-timetable.txt": PLAIN_ARTICLE})
     build(content, tmp_path / "site")

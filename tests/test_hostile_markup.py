@@ -55,6 +55,8 @@ TOPICS = """\
   keywords: [dredging]
 """
 
+HOSTILE_FILE_NAME = "<img src=x onerror=alert('pwned-27')> \"toll\".txt"
+
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background",
                   "xlink:href", "srcset"}
 LIVE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -108,7 +110,8 @@ def live_markup_in(html: str) -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile-markup")
-    content = write_content(root, {"levy-attack.txt": ARTICLE, "dredging.txt": UNTITLED_ARTICLE},
+    content = write_content(root, {"levy-attack.txt": ARTICLE, "dredging.txt": UNTITLED_ARTICLE,
+                                   HOSTILE_FILE_NAME: ARTICLE.replace("levy", "toll")},
                             people=PEOPLE, topics=TOPICS)
     return build(content, NEWSDIGEST_SEARCH=True)
 
@@ -120,6 +123,7 @@ def files(site: Path, pattern: str) -> list[Path]:
 def test_the_hostile_articles_were_built(site: Path):
     assert (site / "articles" / "levy-attack" / "index.html").is_file()
     assert (site / "articles" / "dredging" / "index.html").is_file()
+    assert (site / "articles" / "toll" / "index.html").is_file()
 
 
 def test_no_page_holds_live_markup_from_content(site: Path):
