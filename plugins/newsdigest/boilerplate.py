@@ -102,6 +102,9 @@ def cue_pattern(kind: str) -> re.Pattern:
 FAMILIES_BY_REASON = {candidate.reason: candidate for candidate in FAMILIES}
 OPENING_CUES = cue_pattern("opening")
 ANYWHERE_CUES = cue_pattern("anywhere")
+# Every "anywhere" cue above holds one of these words; a line without any skips the (slower) search.
+ANYWHERE_CUE_WORDS = frozenset("""javascript scripts support supports available unavailable could couldn't cannot
+can't failed cookies reserved""".split())
 ALL_VOCABULARY = frozenset().union(*(candidate.vocabulary for candidate in FAMILIES))
 CUES_BEFORE_QUOTES = ("advertisement", "share prompt", "teaser")
 IMPERATIVES = frozenset("""sign subscribe follow share click tap read watch enable download get join like see continue
@@ -143,23 +146,27 @@ def classify_line(text: str) -> Verdict | None:
     words = words_of(text)
     if len(words) > LONGEST_BOILERPLATE_WORDS:
         return None
-    cued = cued_family(text, len(words))
+    lowered = [word.lower() for word in words]
+    cued = cued_family(text, lowered)
     if cued:
         return Verdict(cued)
     if has_quote_marks(text):
         return None
-    return labelled_line(text, words) or scored_family(text) or label_of_family(text)
+    return labelled_line(text, words) or scored_family(text, lowered) or label_of_family(text, lowered)
 
 
-def cued_family(text: str, word_count: int) -> str | None:
+def cued_family(text: str, lowered: list[str]) -> str | None:
     """The family whose cue opens (or, for a few, occurs in) this line.
 
     A cue that is not decisive (no colon, not the whole line) yields to signs
     of narrative; only teaser, share and advertisement cues survive quotation marks.
     """
+    word_count = len(lowered)
     if word_count > 25:
         return None
-    match = OPENING_CUES.match(text) or ANYWHERE_CUES.search(text)
+    match = OPENING_CUES.match(text)
+    if not match and not ANYWHERE_CUE_WORDS.isdisjoint(lowered):
+        match = ANYWHERE_CUES.search(text)
     if not match:
         return None
     reason = FAMILIES[int(match.lastgroup.removeprefix("cue"))].reason
@@ -167,7 +174,7 @@ def cued_family(text: str, word_count: int) -> str | None:
         return None
     rest = text[match.end():].strip()
     decisive = ":" in match.group() or rest[:1] in ("", ":", ".") or word_count <= 4
-    if decisive or not narrative_score(lowered_words(text), FAMILIES_BY_REASON[reason].vocabulary):
+    if decisive or not narrative_score(lowered, FAMILIES_BY_REASON[reason].vocabulary):
         return reason
     return None
 
@@ -192,9 +199,8 @@ def labelled_line(text: str, words: list[str]) -> Verdict | None:
     return None
 
 
-def scored_family(text: str) -> Verdict | None:
+def scored_family(text: str, lowered: list[str]) -> Verdict | None:
     """The family whose vocabulary dominates a prompt-like line, weighed against narrative signs."""
-    lowered = lowered_words(text)
     if len(ALL_VOCABULARY.intersection(lowered)) < 2:
         return None
     best, hits = max(((candidate, len(set(lowered) & candidate.vocabulary)) for candidate in FAMILIES),
@@ -205,10 +211,9 @@ def scored_family(text: str) -> Verdict | None:
     return Verdict(best.reason) if score >= 5 else None
 
 
-def label_of_family(text: str) -> Verdict | None:
+def label_of_family(text: str, lowered: list[str]) -> Verdict | None:
     """A short unpunctuated line made only of one family's words and function words
     ("Promoted stories", "Cookie settings", "Log in", "Listen to this article")."""
-    lowered = lowered_words(text)
     if not lowered or len(lowered) > LONGEST_LABEL_WORDS or ends_sentence(text):
         return None
     for candidate in FAMILIES:
@@ -218,10 +223,6 @@ def label_of_family(text: str) -> Verdict | None:
                 and all(word in FUNCTION_WORDS for word in others):
             return Verdict(candidate.reason)
     return None
-
-
-def lowered_words(text: str) -> list[str]:
-    return words_of(text.lower())
 
 
 def prompt_score(text: str, lowered: list[str]) -> float:

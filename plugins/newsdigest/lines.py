@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 QUOTE_MARKS = "\"“”„«»"
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -18,7 +19,7 @@ class Line:
     start: int
     text: str
 
-    @property
+    @cached_property
     def stripped(self) -> str:
         return self.text.strip().strip(INVISIBLE).strip()
 
