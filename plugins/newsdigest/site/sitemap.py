@@ -50,20 +50,26 @@ class SitemapGenerator(Generator):
         return f"{self.settings.get('SITEURL', '')}/{url}"
 
     def entries(self) -> list[tuple[str, str | None]]:
-        articles = self.context.get("articles", [])
-        newest = newest_day(article.date for article in articles)
-        entries = [(self.address(""), newest), (self.address(self.settings["TAGS_URL"]), newest),
-                   (self.address("people/"), newest)]
-        entries += [(self.address(article.url), day_of(article.date)) for article in articles]
-        entries += [(self.address(page.url), day_of(page.date) if hasattr(page, "date") else None)
-                    for page in self.context.get("pages", [])]
-        entries += [(self.address(tag.url), newest_day(article.date for article in tagged))
-                    for tag, tagged in sorted(self.context.get("tags", []), key=lambda pair: pair[0].slug)]
-        index = self.context.get("quote_index")
-        slugs = self.context.get("person_slugs", {})
-        entries += [(self.address(f"people/{slugs[name]}/"), newest_day(item.article.date for item in entry.quotes))
-                    for name, entry in (index.people.items() if index else ())]
-        return entries
+        """(address, lastmod) of the home and index pages, then of every article, page, topic and person."""
+        newest = newest_day(article.date for article in self.context.get("articles", []))
+        indexes = [(self.address(url), newest) for url in ("", self.settings["TAGS_URL"], "people/")]
+        return indexes + self.article_entries() + self.page_entries() + self.topic_entries() + self.person_entries()
+
+    def article_entries(self) -> list[tuple[str, str | None]]:
+        return [(self.address(article.url), day_of(article.date)) for article in self.context.get("articles", [])]
+
+    def page_entries(self) -> list[tuple[str, str | None]]:
+        return [(self.address(page.url), day_of(page.date) if hasattr(page, "date") else None)
+                for page in self.context.get("pages", [])]
+
+    def topic_entries(self) -> list[tuple[str, str | None]]:
+        tags = sorted(self.context.get("tags", []), key=lambda pair: pair[0].slug)
+        return [(self.address(tag.url), newest_day(article.date for article in tagged)) for tag, tagged in tags]
+
+    def person_entries(self) -> list[tuple[str, str | None]]:
+        index, slugs = self.context.get("quote_index"), self.context.get("person_slugs", {})
+        return [(self.address(f"people/{slugs[name]}/"), newest_day(item.article.date for item in entry.quotes))
+                for name, entry in (index.people.items() if index else ())]
 
     def generate_output(self, writer):
         output = Path(self.output_path)
