@@ -111,7 +111,8 @@ def live_markup_in(html: str) -> list[str]:
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile-markup")
     content = write_content(root, {"levy-attack.txt": ARTICLE, "dredging.txt": UNTITLED_ARTICLE,
-                                   HOSTILE_FILE_NAME: ARTICLE.replace("levy", "toll")},
+                                   HOSTILE_FILE_NAME: ARTICLE.replace("levy", "toll").replace(
+                                       "javascript:", "https://example.org/\" onmouseover=\"")},
                             people=PEOPLE, topics=TOPICS)
     return build(content, NEWSDIGEST_SEARCH=True)
 

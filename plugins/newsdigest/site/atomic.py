@@ -43,6 +43,7 @@ def sibling(output: Path, kind: str, pid: int | None = None) -> Path:
 
 
 def process_is_alive(pid: int) -> bool:
+    """Whether a process with this id is running (perhaps another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

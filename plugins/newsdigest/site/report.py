@@ -84,15 +84,19 @@ def listed(problems: list[Problem]) -> str:
     return "".join(f"\n  {problem.text}" for problem in problems)
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary(problems: list[Problem]) -> str:
-    skipped = sorted((problem for problem in problems if problem.file), key=lambda p: (p.file, p.text))
+    skipped = sorted((problem for problem in problems if problem.file),
+                     key=lambda problem: (problem.file, problem.text))
     others = [problem for problem in problems if not problem.file]
-    files = len({problem.file for problem in skipped})
     parts = []
     if skipped:
-        parts.append(f"Skipped {files} file{'s' if files != 1 else ''}:{listed(skipped)}")
+        parts.append(f"Skipped {counted(len({problem.file for problem in skipped}), 'file')}:{listed(skipped)}")
     if others:
-        parts.append(f"{len(others)} other error{'s' if len(others) != 1 else ''}:{listed(others)}")
+        parts.append(f"{counted(len(others), 'other error')}:{listed(others)}")
     return "\n".join(parts)
 
 
@@ -105,7 +109,7 @@ def report(pelican):
         return
     logger.error("%s", summary(problems))
     if pelican.settings.get("NEWSDIGEST_STRICT"):
-        raise StrictBuildFailed(f"strict build: {len(problems)} error(s), listed above")
+        raise StrictBuildFailed(f"strict build: {counted(len(problems), 'error')}, listed above")
 
 
 def register():

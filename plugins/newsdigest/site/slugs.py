@@ -50,7 +50,8 @@ def drop_colliding_articles(generator) -> None:
     for name in ARTICLE_LISTS:
         kept = [article for article in getattr(generator, name) if id(article) not in colliding]
         for article in kept:
-            article.translations = [other for other in getattr(article, "translations", []) if id(other) not in colliding]
+            translations = getattr(article, "translations", [])
+            article.translations = [other for other in translations if id(other) not in colliding]
         setattr(generator, name, kept)
 
 
