@@ -100,6 +100,11 @@ class TestTitleAndDate:
         cleaned = clean_article(article("Ferry runs again after storm week.", "", LEAD))
         assert cleaned.title == "Ferry runs again after storm week"
 
+    def test_opening_quote_paragraph_is_not_a_headline(self):
+        opening = "“We will rebuild the quay,” the mayor said."
+        cleaned = clean_article(article(opening, "", LEAD))
+        assert cleaned.paragraphs() == [opening, LEAD] and cleaned.title_derived
+
     def test_deck_under_headline_becomes_subtitle(self):
         cleaned = clean_article(article("Ferry back;", "Storm week ends with a full boat.", "", LEAD, "", SECOND))
         assert cleaned.title == "Ferry back"

@@ -22,7 +22,6 @@ class Header:
     """Header metadata (lower-case keys) and the body lines after the header's blank line."""
 
     metadata: dict[str, str] = field(default_factory=dict)
-    lines: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
 
 
@@ -30,14 +29,16 @@ def read_header(lines: list[Line], file: str) -> Header:
     """Split ``lines`` into header and body; without a header the body is every line.
 
     A header is a run of ``Key: value`` lines with short one-word keys, at
-    least one of them a known key, ended by a blank line.
+    least one of them a known key, ended by a blank line. A run with two
+    known keys that runs straight into text is a malformed header.
     """
     run = header_run(lines)
-    if not run or not any(key in KNOWN_KEYS for key, _ in (entry(line) for line in run)):
+    known = sum(entry(line)[0] in KNOWN_KEYS for line in run)
+    if not known:
         return Header(body=lines)
     after = lines[len(run)] if len(run) < len(lines) else None
     if after is not None and not after.is_blank:
-        if len(run) == 1:
+        if known == 1:
             return Header(body=lines)
         raise ContentError(file, f"header must end with a blank line (line {after.number}: {after.stripped[:40]!r})",
                            after.number)
@@ -45,7 +46,7 @@ def read_header(lines: list[Line], file: str) -> Header:
     for line in run:
         key, value = entry(line)
         metadata[key] = checked_value(key, value, line, file)
-    return Header(metadata, run, lines[len(run) + 1:])
+    return Header(metadata, lines[len(run) + 1:])
 
 
 def header_run(lines: list[Line]) -> list[Line]:

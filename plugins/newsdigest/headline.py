@@ -9,6 +9,7 @@ LONGEST_HEADLINE_WORDS = 15
 LONGEST_HEADLINE_CHARS = 150
 LONGEST_DECK_WORDS = 25
 LONGEST_TITLE = 110
+ATTRIBUTED_QUOTE = re.compile(r"[\"“‘'].*\b(?:said|says|told|tells|asked|added)\b")
 DECK_MARKS = (";", ":", "|", "—", "–")
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc ltd co corp no vs etc
@@ -25,7 +26,7 @@ def is_headline(line: Line, followed_by_blank: bool) -> bool:
     words = words_of(text)
     if not words or len(words) > LONGEST_HEADLINE_WORDS or len(text) > LONGEST_HEADLINE_CHARS:
         return False
-    if text.endswith(",") or text[0].islower():
+    if text.endswith(",") or text[0].islower() or ATTRIBUTED_QUOTE.match(text):
         return False
     return followed_by_blank or not ends_sentence(text)
 
