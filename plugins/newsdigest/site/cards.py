@@ -55,6 +55,14 @@ def published_quotes(index) -> list:
     return index.latest_quotes(sum(len(entry.quotes) for entry in index.people.values()))
 
 
+def grouped_by_article(quotes) -> dict[str, list]:
+    """(person, indexed quote) pairs by the key of the article they come from."""
+    grouped = defaultdict(list)
+    for person, item in quotes:
+        grouped[item.article.key].append((person, item))
+    return grouped
+
+
 def card_quotes(pairs) -> tuple[str, ...]:
     """A card's candidate quotes from (person, indexed quote) pairs: whole sentences before fragments."""
     ranked = sorted(pairs, key=lambda pair: pair[1].quote.kind != "full")
@@ -84,9 +92,7 @@ class CardsGenerator(Generator):
         self.drawn = self.written = 0
         index = self.context.get("quote_index")
         self.quotes = published_quotes(index)
-        self.quotes_by_article = defaultdict(list)
-        for person, item in self.quotes:
-            self.quotes_by_article[item.article.key].append((person, item))
+        self.quotes_by_article = grouped_by_article(self.quotes)
         site = self.settings["SITENAME"]
         self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
@@ -94,13 +100,17 @@ class CardsGenerator(Generator):
         for tag, articles in self.context.get("tags", []):
             self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, len(articles)))
         for name, entry in (index.people.items() if index else ()):
-            slug = self.context["person_slugs"][name]
-            self.write_card(f"cards/people/{slug}.png", self.person_card(entry), self.portraits.get(name))
-            if name in self.portraits:
-                self.write_thumbnail(f"portraits/{slug}.png", self.portraits[name])
+            self.write_person_images(self.context["person_slugs"][name], entry)
         forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
         logger.info("Cards: %d images written, %d of them drawn anew; %d unused cached images removed",
                     self.written, self.drawn, forgotten)
+
+    def write_person_images(self, slug: str, entry) -> None:
+        """The person's card, and their portrait's thumbnail when they have one."""
+        portrait = self.portraits.get(entry.person.name)
+        self.write_card(f"cards/people/{slug}.png", self.person_card(entry), portrait)
+        if portrait:
+            self.write_thumbnail(f"portraits/{slug}.png", portrait)
 
     def article_card(self, article) -> Card:
         in_article = sorted(self.quotes_by_article[article.slug], key=lambda pair: pair[1].quote.start)
