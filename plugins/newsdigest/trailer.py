@@ -27,9 +27,8 @@ LONGEST_TRAILER_LINE_WORDS = 80
 LONGEST_HEADING_CHARS = 80
 LONGEST_TRAILER_LINE_CHARS = 800
 
-ROLE = re.compile(r"^(?:(?:senior|managing|deputy|executive|contributing|associate|chief|lead|political|foreign|"
-                  r"world|news|staff|fact-check|fact-checking|copy)\s+)*(?:editor|correspondent|reporter|writer|"
-                  r"producer|analyst|journalist)$", re.IGNORECASE)
+ROLE = re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,3}(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Pp]roducer"
+                  r"|[Aa]nalyst|[Jj]ournalist)$")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|al|el|bin|ibn)){1,3}$")
 SPECIALISES = re.compile(
     r"speciali[sz](?:es|ing) in (?P<desk>[\w&/ -]+?) (?:coverage|reporting|news|affairs|stories)\b", re.IGNORECASE)
@@ -88,12 +87,22 @@ def trailer_metadata(texts: list[str]) -> dict[str, str]:
         text = text.strip()
         pending = read_trailer_line(text, pending, metadata)
         read_trailer_sentence(text, metadata)
-        desk = SPECIALISES.search(text) or DESK.search(text)
-        if desk and "desk" not in metadata:
-            metadata["desk"] = desk.group("desk").strip()
         if FACT_CHECKED.search(text):
             metadata["fact_checked"] = "yes"
+    desk = first_search((SPECIALISES, DESK), texts)
+    if desk:
+        metadata.setdefault("desk", desk.group("desk").strip())
     return metadata
+
+
+def first_search(patterns: tuple[re.Pattern, ...], texts: list[str]) -> re.Match | None:
+    """The first match of the first pattern that matches any of ``texts``."""
+    for pattern in patterns:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return match
+    return None
 
 
 def read_trailer_sentence(text: str, metadata: dict[str, str]) -> None:
