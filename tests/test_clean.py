@@ -234,6 +234,8 @@ class TestBoilerplateInArticle:
          {"source": "Norrvik Gazette", "editor": "Karin Dahl", "desk": "Business", "fact_checked": "yes"}),
         (["This story was produced by the Business desk and reviewed by Senior Editor Karin Dahl."],
          {"editor": "Karin Dahl", "editor_role": "Senior Editor", "desk": "Business"}),
+        (["Editorial Team", "Harbour Correspondent", "Tomas Ek", "Islands Desk", "Specialises in Shipping coverage"],
+         {"editor": "Tomas Ek", "editor_role": "Harbour Correspondent", "desk": "Shipping"}),
     ])
     def test_trailers_in_other_wordings(self, trailer, expected):
         cleaned = clean_article(article(LEAD, SECOND, *trailer))
