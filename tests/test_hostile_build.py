@@ -98,14 +98,15 @@ def test_an_output_moved_aside_by_an_interrupted_swap_is_put_back(built: Path, t
     assert siblings(built) == []
 
 
-def test_files_placed_in_the_output_by_hand_are_kept_unless_the_output_is_to_be_deleted(built: Path):
+def test_each_build_starts_empty_but_for_the_retained_files(built: Path):
     content = built.parent / "content"
     (built / "CNAME").write_text("news.example.org\n", encoding="utf-8")
+    (content / "articles" / "ferry-timetable.txt").rename(content / "articles" / "ferry-timetable-2026.txt")
+    build(content, built, OUTPUT_RETENTION=["CNAME"])
+    assert (built / "CNAME").is_file()
+    assert (built / "articles" / "ferry-timetable-2026" / "index.html").is_file()
+    assert not (built / "articles" / "ferry-timetable").exists()
     build(content, built)
-    assert (built / "CNAME").is_file()
-    build(content, built, DELETE_OUTPUT_DIRECTORY=True, OUTPUT_RETENTION=["CNAME"])
-    assert (built / "CNAME").is_file()
-    build(content, built, DELETE_OUTPUT_DIRECTORY=True)
     assert not (built / "CNAME").exists()
 
 

@@ -13,12 +13,17 @@ The swap wraps ``Pelican.run`` rather than hooking ``finalized`` so that it
 happens after every ``finalized`` handler (search indexing, the strict
 report) has run and succeeded.
 
-``DELETE_OUTPUT_DIRECTORY`` keeps its meaning: when set, the build starts
-empty but for the ``OUTPUT_RETENTION`` entries, as Pelican's own deletion
-would leave it (which is therefore skipped); when not, it starts from a copy
-of the previous output, as Pelican would write over it. Only directories
-carrying Newsdigest's marker file and name pattern are ever deleted; an output
-that holds the content, theme or cache is built in place, as Pelican does.
+Every build starts from an empty directory, as if ``DELETE_OUTPUT_DIRECTORY``
+were always set: the output holds what the content gives and nothing else, so
+the page of a removed article goes with it. Files placed in the output by hand
+survive only when listed in ``OUTPUT_RETENTION`` (e.g. ``CNAME``); they are
+copied over from the previous output. Pelican's own deletion, which would find
+nothing to do, is skipped. Copying the whole previous output instead would cost
+a full copy per build and save nothing, as Pelican writes every page anew.
+
+Only directories carrying Newsdigest's marker file and name pattern are ever
+deleted; an output that holds the content, theme or cache is built in place,
+as Pelican does.
 """
 from __future__ import annotations
 
@@ -93,16 +98,13 @@ def mark(directory: Path) -> None:
 
 
 def prepare_building(output: Path, settings: dict) -> Path:
-    """A fresh building directory: empty but for retained entries, or a copy of the previous output."""
+    """A fresh, marked building directory holding only the retained entries of the previous output."""
     building = sibling(output, BUILDING)
     remove_ours(building)
-    if output.is_dir() and not settings.get("DELETE_OUTPUT_DIRECTORY"):
-        shutil.copytree(output, building, symlinks=True)
-    else:
-        building.mkdir(parents=True)
-        for name in settings.get("OUTPUT_RETENTION", ()):
-            copy_entry(output / name, building / name)
+    building.mkdir(parents=True)
     mark(building)
+    for name in settings.get("OUTPUT_RETENTION", ()):
+        copy_entry(output / name, building / name)
     return building
 
 
