@@ -56,7 +56,8 @@ spokesman spokeswoman spokespeople staff post times journal news press reuters a
 nbc cbs abc fox msnbc politico politifact bloomberg guardian telegraph tribune herald gazette
 daily agency commission nato un eu opec fbi cia nsa doj gop dnc rnc ministry command
 security intelligence prosecutors police officials spokespersons outlet site network media
-television radio tv
+television radio tv utility operator maker manufacturer producer retailer carrier airline charity
+lender insurer broadcaster publisher
 """.split())
 DOCUMENT_WORDS = frozenset("""
 statement report letter memo filing document release ruling study survey poll website post
@@ -102,13 +103,15 @@ NAME_RUN = re.compile(
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
 WORD = re.compile(r"\S+")
+# A name followed by "which" or "its" names a thing, not a person: "Tollby Power, which runs the plant".
+NAMED_AS_A_THING = re.compile(r"(?:’s|'s)?\s*,?\s*which\b")
 WORD_CHARS = re.compile(r"[\w’'-]+")
 LOWER_WORD = re.compile(r"[a-z]+")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 INITIAL = re.compile(r"[A-Z]\.")
 APPOSITION_OR_PARENTHESIS = re.compile(r"\s*[,(]")
 PARENTHESIS = re.compile(r"\([^()]*\)")
-POST_MODIFIER = re.compile(r",.*|\s(?:of|from|by|in|at|for|with|on|to)\s.*")
+POST_MODIFIER = re.compile(r",.*|\s(?:of|from|by|in|at|for|with|on|to|that|which|who|whose|where)\s.*")
 FULL_NAME = re.compile(rf"(?:[\w.]+\s+)*{CAPITALISED}(?:\s+{CAPITALISED})+")
 CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"})
 
@@ -139,6 +142,7 @@ class Cast:
     by_first_name: dict[str, list[Person]] = field(default_factory=dict)
     timeline: list[tuple[int, Person]] = field(default_factory=list)
     timeline_offsets: list[int] = field(default_factory=list)
+    organisations: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, text: str) -> "Cast":
@@ -148,6 +152,8 @@ class Cast:
                 cast.read_name_run(text, match)
             elif match.group() in cast.by_surname:
                 cast.note_surname_mention([match.group()], [match.start()], [])
+        for name in cast.organisations & cast.people.keys():
+            cast.forget(name)
         cast.timeline = sorted(((at, p) for p in cast.people.values() for at in p.mentions), key=lambda pair: pair[0])
         cast.timeline_offsets = [at for at, _ in cast.timeline]
         return cast
@@ -172,6 +178,9 @@ class Cast:
                 is_acronym(w) or w.lower() in NOT_PERSON_WORDS for w in name_words):
             return
         name = " ".join(name_words)
+        if last == len(words) and names_a_thing(text, match.end()):
+            self.organisations.add(name)
+            return
         person = self.people.get(name) or self.add(name)
         person.mentions.append(offsets[first])
         title = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
@@ -194,6 +203,15 @@ class Cast:
     def note_honorific(person: Person, words: list[str]) -> None:
         for word in words:
             person.gender = HONORIFICS.get(word.lower(), person.gender)
+
+    def forget(self, name: str) -> None:
+        """Drop a name taken for a person that the text shows to be a thing (``Tollby Power, which …``)."""
+        person = self.people.pop(name)
+        self.by_surname[person.surname].remove(person)
+        self.by_first_name[name.split()[0]].remove(person)
+
+    def is_organisation(self, mention: str) -> bool:
+        return APPOSITION_OR_PARENTHESIS.split(mention, maxsplit=1)[0].strip() in self.organisations
 
     def add(self, name: str) -> Person:
         person = Person(name)
@@ -275,6 +293,16 @@ def name_start(words: list[str]) -> int:
                 or word.lower() in CONNECTORS or (is_acronym(word) and i < len(words) - 1):
             start = i + 1
     return start
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """Whether the words after a name show it names an organisation: ``, which``, ``, the state utility,``."""
+    if NAMED_AS_A_THING.match(text, end):
+        return True
+    apposition = APPOSITION_ROLE.match(text, end)
+    if apposition is None or not apposition.group("role").startswith(("the ", "a ", "an ")):
+        return False
+    return head_word(apposition.group("role")) in ORGANISATION_WORDS
 
 
 def is_acronym(word: str) -> bool:

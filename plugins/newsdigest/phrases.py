@@ -32,7 +32,8 @@ CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but
 DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?)"
 # Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
 DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
-APPOSITION = r"(?:\s*,\s*[^,;:“”\"·\n]{1,120}?,){0,2}"
+# One or two appositions closed by a comma: ", the mayor of Tollby," or ", 45, who runs the port,".
+APPOSITION = r"(?:(?:\s*,\s*[^,;:“”\"·\n]{1,120}?){1,2}\s*,)?"
 PLURAL = (r"(?:(?!(?:was|has|does|this|thus|his|its|hers|ours|yours|theirs|yes|less|unless|always|perhaps|across)\b)"
           r"[a-z][a-z-]{2,}s)")
 ROLE_WORD = alternation(ROLE_NOUNS) + r"\b"

@@ -439,6 +439,8 @@ class SpeakerResolver:
         kind = kind_of_mention(mention.text, person)
         if kind == "unknown" and attribution.mention.text == "who":
             kind = "person"
+        if person is None and self.article.cast.is_organisation(mention.text):
+            kind = "organisation"
         quote.cue = attribution.cue
         quote.kind = attribution.kind
         quote.speaker_kind = kind
