@@ -136,6 +136,12 @@ class TestTitleAndDate:
         assert ("date line" in {r.reason for r in cleaned.removed})
         assert line not in cleaned.text
 
+    def test_dateline_after_headline_and_credit_gives_the_date(self):
+        raw = article("Ferry Back", "", "Photo: Jane Roe/Agency", "", f"NORRVIK, Oct. 14, 2026 — {LEAD}", SECOND)
+        cleaned = clean_article(raw)
+        assert cleaned.metadata["date"] == "2026-10-14"
+        assert not any("date" in warning for warning in cleaned.warnings)
+
     def test_date_mentioned_in_text_is_used_with_a_warning(self):
         lead = "The vote on March 3, 2025 approved the new ferry timetable for the summer."
         cleaned = clean_article(article(lead, SECOND))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from .boilerplate import Verdict, classify_line
-from .dates import date_in_text
+from .dates import DATELINE_PARAGRAPHS, date_in_text
 from .errors import ContentError
 from .header import read_header
 from .headline import is_deck, is_headline, title_from_headline, title_from_lead
@@ -214,13 +214,14 @@ def settle_metadata(article: CleanArticle, derived: dict[str, str], header: dict
                     body_texts: list[str]) -> None:
     """Title, date and summary, header values winning over derived ones; warnings for guesses."""
     metadata = dict(derived)
-    lead = article.paragraphs()[0]
+    opening = article.text.split("\n\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]
+    lead = opening[0]
     if "title" not in metadata and "title" not in header:
         metadata["title"] = title_from_lead(lead)
         article.title_derived = True
         article.warnings.append("no headline; title derived from the lead sentence")
     if "date" not in header:
-        date, stated = date_in_text(body_texts)
+        date, stated = date_in_text(body_texts, opening)
         if date:
             metadata["date"] = date
             if not stated:

@@ -17,6 +17,7 @@ DATE_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(?P<year>\d{4})\b" + TIME,
     r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + TIME,
 ))
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:\([A-Za-z]+\))?,\s+[^—–]{0,40}?\d{4}")
 PUBLISHED_LINE = re.compile(
     r"^\W*(?:(?:first\s+)?published|posted|updated|last\s+updated|dated?|filed)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 
@@ -24,7 +25,8 @@ PUBLISHED_LINE = re.compile(
 YEAR = re.compile(r"\d{4}")
 MONTH_NAME = re.compile(r"\b" + MONTH + r"(?!\w)", re.IGNORECASE)
 LINES_SEARCHED = 80
-DATELINE_LINES = 2
+DATELINE_PARAGRAPHS = 2
+DATE_SEARCH_CHARS = 2000
 
 
 class ImpossibleDate(ValueError):
@@ -80,28 +82,31 @@ def iso_date(match: re.Match) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M" if match.group("hour") else "%Y-%m-%d")
 
 
-def date_in_text(lines: list[str]) -> tuple[str | None, bool]:
-    """The publication date stated near the top of ``lines`` and whether a "Published ..." line stated it.
+def date_in_text(lines: list[str], lead: list[str]) -> tuple[str | None, bool]:
+    """The publication date stated in an article, and whether it was stated as one.
 
-    A line that starts with Published/Updated/Posted wins; otherwise a date in
-    the first lines (a dateline) or on a line of its own is taken. Dates
-    further down are events the story reports, not its date.
+    A "Published/Updated/Posted ..." line among the first ``lines`` (removed
+    ones included) or a dateline opening the lead ("PORT ANSEL, Oct. 14,
+    2026 —") states it; otherwise a date in the first ``lead`` paragraphs or
+    on a line of its own is taken as a guess. Dates further down are events
+    the story reports, not its date.
     """
-    fallback = None
-    lines = [line for line in lines if line.strip()]
-    for index, line in enumerate(lines[:LINES_SEARCHED]):
-        published = PUBLISHED_LINE.match(line)
-        if not YEAR.search(line) or not (published or (fallback is None and index < DATELINE_LINES)
-                                          or is_whole_date(line)):
-            continue
-        match = first_date_match(line)
-        if not match:
-            continue
-        try:
-            date = iso_date(match)
-        except ImpossibleDate:
-            continue
-        if published:
-            return date, True
-        fallback = fallback or date
-    return fallback, False
+    lines = [line for line in lines[:LINES_SEARCHED] if line.strip()]
+    stated = [line for line in lines if PUBLISHED_LINE.match(line)] + [text for text in lead[:1] if DATELINE.match(text)]
+    guessed = lead[:DATELINE_PARAGRAPHS] + [line for line in lines if is_whole_date(line)]
+    for candidates, is_stated in ((stated, True), (guessed, False)):
+        date = first_real_date(candidates)
+        if date:
+            return date, is_stated
+    return None, False
+
+
+def first_real_date(texts: list[str]) -> str | None:
+    for text in texts:
+        match = first_date_match(text[:DATE_SEARCH_CHARS]) if YEAR.search(text[:DATE_SEARCH_CHARS]) else None
+        if match:
+            try:
+                return iso_date(match)
+            except ImpossibleDate:
+                continue
+    return None
