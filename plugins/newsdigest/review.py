@@ -139,7 +139,8 @@ def command_review(args: argparse.Namespace) -> int:
         try:
             held = held_quotes(path)
         except (ContentError, OSError, UnicodeDecodeError) as error:
-            print(f"newsdigest: {path}: {error}", file=sys.stderr)
+            message = error if isinstance(error, ContentError) else f"{path}: {error}"
+            print(f"newsdigest: {message}", file=sys.stderr)
             status = 1
             continue
         for quote, reason in held:
