@@ -74,14 +74,17 @@ def test_a_quote_with_no_cue_continues_the_speaker_before_it():
 # -- quotes over several paragraphs, partial quotes, marks
 
 
-def test_multi_paragraph_quote_is_one_speaker():
+def test_multi_paragraph_quote_is_one_quote_of_one_speaker():
     text = ("Olga Prest addressed the council.\n\n"
             "“The first flood took the barns.\n\n"
-            "“The second took the houses,” Prest said.")
+            "“The second took the houses.\n\n"
+            "“The third took the church,” Prest said. “We rebuilt it.”")
     quotes = extract_quotes(text)
-    assert [q.text for q in quotes] == ["The first flood took the barns.", "The second took the houses,"]
+    assert [q.text for q in quotes] == [
+        "The first flood took the barns.\n\n“The second took the houses.\n\n“The third took the church,",
+        "We rebuilt it."]
     assert [q.speaker for q in quotes] == ["Olga Prest", "Olga Prest"]
-    assert [q.paragraph for q in quotes] == [1, 2]
+    assert [q.paragraph for q in quotes] == [1, 3]
 
 
 def test_partial_quote_inside_indirect_speech():
@@ -258,6 +261,11 @@ def test_middle_initials_belong_to_the_name():
     text = "“We will,” said Ida M. Fenwick, the mayor. “Soon,” Ms. Fenwick added."
     assert speakers(text) == ["Ida M. Fenwick", "Ida M. Fenwick"]
     assert quote_of(text, "We will").role == "the mayor"
+
+
+def test_quoted_words_in_reported_speech_belong_to_the_outer_speaker():
+    text = "Ines Kalder said the council had asked owners to moor “well inside the breakwater”."
+    assert quote_of(text, "well inside").speaker == "Ines Kalder"
 
 
 def test_reporting_nouns_are_not_verbs():

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, cue_strength,
                    cue_words, cues_before, is_a_verb_cue, last_cue)
@@ -101,7 +101,18 @@ def extract_quotes(text: str) -> list[Quote]:
     attributions = [attribute(article, span) for span in article.spans]
     carry_through_continuations(article, attributions)
     carry_to_uncued_quotes(article, attributions)
-    return resolve_speakers(article, attributions)
+    return joined_over_paragraphs(article, resolve_speakers(article, attributions))
+
+
+def joined_over_paragraphs(article: Article, parts: list[Quote]) -> list[Quote]:
+    """One quote for each quote over several paragraphs, from its first word to its last, as attributed."""
+    quotes = []
+    for chain in chains(article):
+        first, last = parts[chain[0]], parts[chain[-1]]
+        speaking = next((parts[i] for i in chain if parts[i].speaker is not None), first)
+        quotes.append(replace(speaking, start=first.start, end=last.end, text=article.text[first.start:last.end],
+                              paragraph=first.paragraph, context=first.context))
+    return quotes
 
 
 def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
@@ -206,20 +217,25 @@ def distance_discount(between: str) -> float:
 
 
 def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, Span] | None:
-    """The nearest cue whose subject can speak, with that subject.
+    """The cue that reports the quote, with its subject: the outermost whose subject can speak.
 
-    In ``Vell said the floods demand “more dams”`` the floods cannot speak, so
-    the quote is Vell's; with no speaking subject, the nearest cue's subject.
+    Quoted words inside reported speech are the reporter's source's: in ``Kalder
+    said the council had asked for “calm”`` they are Kalder's; in ``Kalder said the
+    floods demand “more dams”`` the floods cannot speak. A relative clause brings
+    its own speaker (``Vell mocked Kalder, who said “never”``). With no speaking
+    subject, the nearest cue's subject.
     """
-    fallback = None
+    fallback, speaking = None, None
     for cue in cues_before(article.frame, floor, ceiling)[:3]:
         mention = speaker_of_cue(article, cue, floor)
         if mention is None:
             continue
         if can_speak(mention.text):
-            return cue, mention
+            if mention.text.lower() in RELATIVE_PRONOUNS:
+                return speaking or (cue, mention)
+            speaking = (cue, mention)
         fallback = fallback or (cue, mention)
-    return fallback
+    return speaking or fallback
 
 
 def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
@@ -370,17 +386,27 @@ def cue_next(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribut
     return Attribution(mention, cue_words(cue), "cue_next", 0.75) if mention else None
 
 
-def carry_through_continuations(article: Article, attributions: list[Attribution | None]) -> None:
-    """Give every part of a quote over several paragraphs the attribution one of its parts has."""
-    for index, span in enumerate(article.spans):
-        following = span.continues
-        if following is None:
+def chains(article: Article) -> list[list[int]]:
+    """The indices of the spans of each quote, one list per quote, in order (several for a quote over paragraphs)."""
+    continued = {span.continues for span in article.spans if span.continues is not None}
+    found = []
+    for index in range(len(article.spans)):
+        if index in continued:
             continue
-        first, second = attributions[index], attributions[following]
-        if first is None and second is not None:
-            attributions[index] = carried(second, 0.95, "continues")
-        elif second is None and first is not None:
-            attributions[following] = carried(first, 0.95, "continues")
+        chain = [index]
+        while article.spans[chain[-1]].continues is not None:
+            chain.append(article.spans[chain[-1]].continues)
+        found.append(chain)
+    return found
+
+
+def carry_through_continuations(article: Article, attributions: list[Attribution | None]) -> None:
+    """Give every part of a quote over several paragraphs the attribution of its first attributed part."""
+    for chain in chains(article):
+        source = next((attributions[i] for i in chain if attributions[i] is not None), None)
+        for index in chain:
+            if attributions[index] is None and source is not None:
+                attributions[index] = carried(source, 0.95, "continues")
 
 
 def carried(source: Attribution, factor: float, rule: str) -> Attribution:
@@ -485,17 +511,20 @@ class SpeakerResolver:
 
         A person the text has stated to be ``she`` (``Ms. Brenner``, an earlier
         ``she said``) wins over people of unstated gender. Sure when the stated
-        gender decides or no one else fitting was named in the two sentences
-        before; a sure resolution states the gender for later pronouns.
+        gender decides or no one else fitting was a subject as recent as the
+        chosen person (``Kalder met Vell, and Prest joined them. “…,” she said``
+        is unsure); a sure resolution states the gender for later pronouns.
         """
         fitting = [p for p in self.recent_people(at) if p.gender in (None, gender)]
         if not fitting:
             return None, 0.4
         window = self.article.sentences[max(0, self.article.sentence_at(at) - 2)].start
-        nearby = [p for p in fitting if p.mentioned_between(window, at)] or fitting[:1]
-        stated = [p for p in nearby if p.gender == gender]
+        nearby = [(m, p) for m, p in self.article.cast.mentioned_between(window, at) if p in fitting]
+        stated = [p for _, p in nearby if p.gender == gender]
         chosen = stated[0] if stated else fitting[0]
-        rivals = [p for p in nearby if p is not chosen and p.gender is None]
+        latest = max((m for m, p in nearby if p is chosen), default=window)
+        rivals = [p for m, p in nearby if p is not chosen and p.gender is None and is_subject(self.article, m)
+                  and self.article.sentence_at(m) >= self.article.sentence_at(latest)]
         if not rivals:
             sureness = 0.95
         else:
