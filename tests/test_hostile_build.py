@@ -172,8 +172,6 @@ def test_the_command_line_names_every_bad_file_and_exits_as_the_mode_says(
     assert (tmp_path / "output" / "index.html").exists() == (exit_code == 0)
 
 
-@pytest.mark.xfail(strict=False, reason="cleaner in progress: no date found in the dateline "
-                                        "'PORT ANSEL, Oct. 14, 2026 —' of northern-fleet-winter-patrols.txt")
 def test_the_sample_publishes_strictly(tmp_path: Path):
     finished = pelican_command(ROOT / "content", tmp_path / "output", "publishconf.py")
     assert finished.returncode == 0, finished.stdout + finished.stderr
