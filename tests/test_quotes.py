@@ -285,3 +285,9 @@ def test_single_marks_lead_when_they_quote_most():
     text = ("‘The pier will reopen in May,’ Ines Kalder said. ‘Fishermen told me: “Not soon enough.”’\n\n"
             "‘We lost a season,’ said Tomas Vell. His son’s boat stayed in. ‘It hurt,’ he added.")
     assert [q.speaker for q in extract_quotes(text)] == ["Ines Kalder", "Ines Kalder", "Tomas Vell", "Tomas Vell"]
+
+
+def test_title_and_surname_name_a_person_without_a_full_name():
+    text = 'Minister Lindqvist said: "The patrols stay." Lindqvist said later they were "about lifeboats".'
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [
+        ("Lindqvist", "person"), ("Lindqvist", "person")]

@@ -29,8 +29,13 @@ def test_unsure_quotes_are_held_with_the_reason():
     assert "below" in held[0][1]
 
 
-def test_person_not_named_in_full_is_held():
-    assert reason_to_hold(quote("We will.", speaker="Kalder")) == "speaker is not named in full"
+def test_person_described_but_not_named_is_held():
+    assert reason_to_hold(quote("We will.", speaker="the harbour master")) == "speaker is not named"
+    assert reason_to_hold(quote("We will.", speaker="he")) == "speaker is not named"
+
+
+def test_surname_alone_is_published_for_the_people_index_to_join():
+    assert reason_to_hold(quote("We will.", speaker="Kalder")) is None
 
 
 def test_organisations_and_documents_are_neither_published_nor_held():

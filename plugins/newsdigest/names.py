@@ -173,6 +173,7 @@ class Cast:
         name_words = words[first:last]
         if len(name_words) < 2:
             self.note_surname_mention(name_words, offsets[first:last], words[:first])
+            self.note_titled_surname(name_words, offsets[first:last], words[:first])
             return
         if is_organisation(" ".join(name_words)) or any(
                 is_acronym(w) or w.lower() in NOT_PERSON_WORDS for w in name_words):
@@ -198,6 +199,18 @@ class Cast:
         for person in self.by_surname.get(name_words[0], []):
             person.mentions.append(offsets[0])
             self.note_honorific(person, before)
+
+    def note_titled_surname(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
+        """A person known only by title and surname (``Minister Lindqvist``), when no full name has that surname."""
+        if len(name_words) != 1 or name_words[0] in self.by_surname or is_acronym(name_words[0]):
+            return
+        titles = [w for w in before if w.lower().rstrip(".") in TITLES or w.lower() in HONORIFICS]
+        if not titles or name_words[0].lower() in NOT_PERSON_WORDS:
+            return
+        person = self.add(name_words[0])
+        person.mentions.append(offsets[0])
+        person.role = " ".join(w for w in before if w.lower() not in HONORIFICS) or None
+        self.note_honorific(person, before)
 
     @staticmethod
     def note_honorific(person: Person, words: list[str]) -> None:

@@ -315,8 +315,9 @@ def according_to(article: Article, span: QuotedSpan, sentence: Sentence) -> Attr
 
 
 def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
-    """A quote opening a sentence after one that introduces it: ``Brenner said:⏎“We will.”``, or, in the
-    same paragraph, reports speech without quoting it: ``The port will close, Brenner said. “We have no choice.”``"""
+    """A quote opening a sentence after one that introduces it: ``Brenner said:⏎“We will.”``, or that reports
+    speech without quoting it, in the same or the previous paragraph: ``The port will close, Brenner said.
+    “We have no choice.”``"""
     if not at_sentence_start(article, span, sentence):
         return None
     index = article.sentence_at(span.open)
@@ -326,13 +327,13 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
     frame = article.frame
     words = frame[previous.start:previous.end].rstrip()
     with_colon = words.endswith(":")
-    if not with_colon and (previous.line != sentence.line or MASK in words):
+    if not with_colon and (previous.line < sentence.line - 1 or MASK in words):
         return None
     cue = last_cue(frame, previous.start, previous.end)
     if cue is None:
         return None
     mention = speaker_of_cue(article, cue, previous.start)
-    certainty = 0.88 if with_colon else 0.7
+    certainty = 0.88 if with_colon else 0.7 if previous.line == sentence.line else 0.65
     return Attribution(mention, cue_words(cue), "introduced", certainty) if mention else None
 
 

@@ -14,11 +14,14 @@ header keys, so the keys read here are ``quote-speaker`` and ``quote-suppress``.
 A corrected quote is the editor's word: it is published with confidence 1.
 
 A quote is held for review, with the reason, when its confidence is below
-``REVIEW_THRESHOLD``, when a person speaks who is named by no full name
-(``he`` with no one to refer to, a lone ``Vell``), or when words name a speaker
-that could not be told a person, an organisation or a document. Published
-quotes are those of people named in full; quotes of organisations and
-documents are neither published in the people index nor held.
+``REVIEW_THRESHOLD``, when a person speaks who is not named (``he`` with no
+one to refer to, ``the harbour master`` with no name), or when words name a
+speaker that could not be told a person, an organisation or a document.
+Published quotes are those of named people: in full, or by surname alone
+(``Minister Vell``) when the article gives no full name, which the people
+index then joins to the one full name with that surname across the digest or
+holds. Quotes of organisations and documents are neither published in the
+people index nor held.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ from .quotes import REVIEW_THRESHOLD
 SPEAKER_KEY = "quote-speaker"
 SUPPRESS_KEY = "quote-suppress"
 SEPARATOR = " | "
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"})
 ARROW = "=>"
 
 
@@ -99,9 +103,15 @@ def reason_to_hold(quote: Quote) -> str | None:
         return "speaker is not known to be a person, an organisation or a document"
     if quote.confidence < REVIEW_THRESHOLD:
         return f"confidence {quote.confidence:.2f} is below {REVIEW_THRESHOLD:.2f}"
-    if quote.speaker_kind == "person" and len((quote.speaker or "").split()) < 2:
-        return "speaker is not named in full"
+    if quote.speaker_kind == "person" and not is_a_name(quote.speaker or ""):
+        return "speaker is not named"
     return None
+
+
+def is_a_name(speaker: str) -> bool:
+    """A proper name, in full (``Ines Kalder``) or by surname (``Kalder``), not a description (``the mayor``)."""
+    words = [w for w in speaker.split() if w.lower() not in NAME_PARTICLES]
+    return bool(words) and all(w[:1].isupper() for w in words) and speaker.split()[0].lower() not in ("the", "a", "an")
 
 
 def split_for_review(quotes: list[Quote], metadata: dict[str, str]) -> tuple[list[Quote], list[tuple[Quote, str]]]:
