@@ -291,3 +291,9 @@ def test_title_and_surname_name_a_person_without_a_full_name():
     text = 'Minister Lindqvist said: "The patrols stay." Lindqvist said later they were "about lifeboats".'
     assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [
         ("Lindqvist", "person"), ("Lindqvist", "person")]
+
+
+def test_description_named_in_the_next_sentence():
+    text = ("The head of the harbour authority accused the council of “sleeping at the helm”.\n\n"
+            "Ines Kalder, who heads the authority, said the dredging was two years late.")
+    assert quote_of(text, "sleeping").speaker == "Ines Kalder"

@@ -124,6 +124,7 @@ class Person:
     role: str | None = None
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)
+    introduction: str | None = None
 
     def mentioned_between(self, start: int, end: int) -> bool:
         return bisect.bisect_left(self.mentions, start) < bisect.bisect_left(self.mentions, end)
@@ -190,6 +191,8 @@ class Cast:
             person.role = title
         elif person.role is None and len(person.mentions) == 1:
             after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
+            apposition = APPOSITION_ROLE.match(text, after) if after else None
+            person.introduction = apposition.group("role") if apposition else None
             person.role = (apposition_role(text, after) if after else None) or role_before(text, match.start())
         self.note_honorific(person, words[:first])
 
@@ -256,6 +259,25 @@ class Cast:
         matches = [p for p in self.people.values()
                    if p.role and all(w in p.role.lower().split() for w in words) and p.mentions and p.mentions[0] < at]
         return matches[0] if len(matches) == 1 else None
+
+
+    def introduced_next(self, mention: str, at: int, reach: int = 400) -> Person | None:
+        """The person a description stands for when the name follows it, as news ledes have it:
+        ``The head of the port authority said …`` then ``Ines Kalder, who heads the authority, …``."""
+        stem = word_stem(head_word(mention))
+        if not stem:
+            return None
+        matches = [p for p in self.people.values() if p.mentions and at < p.mentions[0] < at + reach
+                   and any(word_stem(w) == stem for w in LOWER_WORD.findall(f"{p.role} {p.introduction}".lower()))]
+        return matches[0] if len(matches) == 1 else None
+
+
+def word_stem(word: str) -> str:
+    """A crude stem shared by a role and its verb: ``leader`` and ``leads`` give ``lead``."""
+    for ending in ("ership", "ers", "er", "ors", "or", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
 
 
 def unglued(word: str) -> str:

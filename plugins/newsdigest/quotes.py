@@ -46,7 +46,7 @@ from .names import DOCUMENT_WORDS, ORGANISATION_WORDS, PRONOUN_GENDER, Cast, Per
 from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
                       AT_END, AT_START, COORDINATED, DOCUMENT_BEFORE_PARTICIPLE, FIRST_WORD, FOLLOWING,
                       GIVEN_AS_LABEL, INVERTED, LABELLED_AS, LEADING_DETERMINER, OPENING_PARTICIPLE, PARTICIPLE,
-                      POSSESSOR, RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
+                      RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
                       SUBJECT_ELSEWHERE, SUBJECT_LEAD, TITLE_BEFORE, TITLE_WORDS, can_name_a_speaker, can_speak)
 from .sentences import MASK, Sentence, masked, sentences
 
@@ -502,10 +502,11 @@ class SpeakerResolver:
             if person is not None:
                 return person, 1.0
             return None, 0.85 if kind_of_mention(words, None) == "person" else 0.95
-        person = cast.resolve_role(words, mention.start) or cast.resolve_name(possessor_name(words), mention.start)
-        if person is not None and cast.resolve_role(words, mention.start) is person:
+        person = cast.resolve_role(words, mention.start)
+        if person is not None:
             return person, 0.9
-        return None, 0.9
+        person = cast.introduced_next(words, mention.end)
+        return (person, 0.75) if person is not None else (None, 0.9)
 
     def pronoun_meant(self, at: int, gender: str) -> tuple[Person | None, float]:
         """``he``/``she``: the subject named last since the last speaker, else the last speaker, gender permitting.
@@ -570,11 +571,6 @@ def is_subject(article: Article, offset: int) -> bool:
 def name_end(mention: str) -> int:
     comma = mention.find(",")
     return comma if comma >= 0 else len(mention)
-
-
-def possessor_name(words: str) -> str:
-    match = POSSESSOR.match(words)
-    return match.group(1) if match else ""
 
 
 def display_name(mention: str) -> str:
