@@ -68,6 +68,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Rebuilds read again only the files that changed (docs/performance.md); Newsdigest
+# starts the cache afresh when the registries, its code or its settings change.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False
+
 # Newsdigest
 NEWSDIGEST_REQUIRE_DATES = False
 NEWSDIGEST_SHOW_REVIEW = True

@@ -1,18 +1,29 @@
-"""The extraction cache of a build: under ``CACHE_PATH``, keyed by the site's registries, pruned at the end.
+"""Caches of a build, under ``CACHE_PATH``.
 
-``NEWSDIGEST_EXTRACTION_CACHE = False`` turns it off.
+The extraction cache keeps each article's digest, keyed by its text, the
+site's registries and the extractor's version, and is pruned at the end of a
+build that read every article. ``NEWSDIGEST_EXTRACTION_CACHE = False`` turns it off.
+
+Pelican's own content cache (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``) keeps
+what the reader returned for each file and knows only the file's stamp; a build
+whose registries, Newsdigest code or ``NEWSDIGEST_*`` settings changed since the
+cache was written therefore does not load it, and writes it afresh.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import tempfile
 from pathlib import Path
 
-from newsdigest.cache import ExtractionCache
+from newsdigest.cache import PACKAGE, ExtractionCache
 
 logger = logging.getLogger(__name__)
 
 REGISTRIES = (("NEWSDIGEST_PEOPLE", "people.yml"), ("NEWSDIGEST_TOPICS", "topics.yml"))
 CACHES: dict[Path, ExtractionCache] = {}
+CONTENT_FINGERPRINT = "newsdigest-content-cache.fingerprint"
 
 
 def registry_bytes(settings: dict) -> bytes:
@@ -37,7 +48,45 @@ def extraction_cache(settings: dict) -> ExtractionCache | None:
 
 
 def prune_extraction_cache(pelican) -> None:
-    """At the end of a build, drops the entries it did not use (older texts, registries, versions)."""
+    """After a build that read every article, drops the entries it did not use (older texts, registries, versions)."""
     cache = CACHES.get(cache_directory(pelican.settings))
-    if cache is not None and cache.used:
+    if cache is not None and cache.used and not pelican.settings.get("LOAD_CONTENT_CACHE"):
         logger.debug("extraction cache: %d unused entries removed", cache.prune())
+
+
+def content_fingerprint(settings: dict) -> str:
+    """A hash of what the reader's output depends on besides the file: registries, code, NEWSDIGEST_* settings."""
+    digest = hashlib.sha256(registry_bytes(settings))
+    for source in sorted(PACKAGE.rglob("*.py")):
+        digest.update(str(source.relative_to(PACKAGE)).encode() + b"\0" + source.read_bytes())
+    digest.update(repr(sorted((key, repr(value)) for key, value in settings.items()
+                              if key.startswith("NEWSDIGEST_"))).encode())
+    return digest.hexdigest()
+
+
+def fingerprint_file(settings: dict) -> Path:
+    return Path(settings["CACHE_PATH"]) / CONTENT_FINGERPRINT
+
+
+def check_content_cache(pelican) -> None:
+    """Does not load Pelican's content cache when it was written for other registries, code or settings."""
+    settings = pelican.settings
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        return
+    stamp = fingerprint_file(settings)
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != content_fingerprint(settings):
+        logger.info("Pelican's content cache is for other registries, code or settings; reading every file")
+        settings["LOAD_CONTENT_CACHE"] = False
+
+
+def record_content_cache(pelican) -> None:
+    """Notes what the content cache just written depends on, for the next build's check."""
+    settings = pelican.settings
+    if not settings.get("CACHE_CONTENT"):
+        return
+    stamp = fingerprint_file(settings)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=stamp.parent, prefix=".tmp-")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(content_fingerprint(settings))
+    os.replace(temporary, stamp)

@@ -15,7 +15,7 @@ from newsdigest.errors import ContentError
 from newsdigest.render import render_body_html
 from newsdigest.topics import assign_topics
 
-from .cache import extraction_cache, prune_extraction_cache
+from .cache import check_content_cache, extraction_cache, prune_extraction_cache, record_content_cache
 from .editorial import people_registry, topic_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -97,4 +97,6 @@ def add_reader(readers):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.initialized.connect(check_content_cache)
     signals.finalized.connect(prune_extraction_cache)
+    signals.finalized.connect(record_content_cache)
