@@ -155,4 +155,4 @@ def trimmed(text: str, span: QuotedSpan) -> QuotedSpan:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return replace(span, start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end)

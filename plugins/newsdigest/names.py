@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
               "miss": "she", "sir": "he", "dame": "she", "lord": "he", "lady": "she"}
@@ -149,10 +149,11 @@ class Cast:
     def of(cls, text: str) -> "Cast":
         cast = cls()
         for match in NAME_RUN.finditer(text):
-            if " " in match.group():
+            run = match.group()
+            if " " in run:
                 cast.read_name_run(text, match)
-            elif match.group() in cast.by_surname:
-                cast.note_surname_mention([match.group()], [match.start()], [])
+            elif run in cast.by_surname:
+                cast.note_surname_mention([run], [match.start()], [])
         for name in cast.organisations & cast.people.keys():
             cast.forget(name)
         cast.timeline = sorted(((at, p) for p in cast.people.values() for at in p.mentions), key=lambda pair: pair[0])
@@ -167,34 +168,28 @@ class Cast:
 
     def read_name_run(self, text: str, match: re.Match) -> None:
         """Record the person a run of capitalised words names, with the role and honorific around it."""
-        words = [unglued(w) for w in match.group().split()]
-        words[-1] = possessive_free(words[-1])
+        run = parsed_run(match.group())
         offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
-        first, last = name_bounds(tuple(words))
-        name_words = words[first:last]
-        if len(name_words) < 2:
-            self.note_surname_mention(name_words, offsets[first:last], words[:first])
-            self.note_titled_surname(name_words, offsets[first:last], words[:first])
+        words, first, last = run.words, run.first, run.last
+        if len(run.name_words) < 2:
+            self.note_surname_mention(list(run.name_words), offsets[first:last], list(words[:first]))
+            self.note_titled_surname(list(run.name_words), offsets[first:last], list(words[:first]))
             return
-        if is_organisation(" ".join(name_words)) or any(
-                is_acronym(w) or w.lower() in NOT_PERSON_WORDS for w in name_words):
+        if not run.may_be_a_person:
             return
-        name = " ".join(name_words)
         if last == len(words) and names_a_thing(text, match.end()):
-            self.organisations.add(name)
+            self.organisations.add(run.name)
             return
-        person = self.people.get(name) or self.add(name)
+        person = self.people.get(run.name) or self.add(run.name)
         person.mentions.append(offsets[first])
-        title = " ".join(w for w in words[:first] if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
-        titled = any(w.lower().rstrip(".") in TITLES for w in words[:first])
-        if title and titled and words[first - 1].lower() not in CONNECTORS:
-            person.role = title
+        if run.title:
+            person.role = run.title
         elif person.role is None and len(person.mentions) == 1:
             after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
             apposition = APPOSITION_ROLE.match(text, after) if after else None
             person.introduction = apposition.group("role") if apposition else None
             person.role = (apposition_role(text, after) if after else None) or role_before(text, match.start())
-        self.note_honorific(person, words[:first])
+        self.note_honorific(person, list(words[:first]))
 
     def note_surname_mention(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
         if len(name_words) != 1:
@@ -283,6 +278,42 @@ def word_stem(word: str) -> str:
 def unglued(word: str) -> str:
     """A name without a reporting verb run into it: ``Brennersaid`` gives ``Brenner``."""
     return word[:-4] if word.endswith(("said", "says")) and len(word) > 7 and word[-5].islower() else word
+
+
+@dataclass
+class NameRun:
+    """A run of capitalised words read once: its words, where the name lies in them, the title before it."""
+
+    words: tuple[str, ...]
+    first: int
+    last: int
+    title: str | None
+
+    @property
+    def name_words(self) -> tuple[str, ...]:
+        return self.words[self.first:self.last]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_words)
+
+    @cached_property
+    def may_be_a_person(self) -> bool:
+        return not is_organisation(self.name) and not any(
+            is_acronym(w) or w.lower() in NOT_PERSON_WORDS for w in self.name_words)
+
+
+@lru_cache(maxsize=8192)
+def parsed_run(run: str) -> NameRun:
+    """The words of a run (``German Chancellor Ada Brennersaid``), the name's bounds and the title before it."""
+    words = [unglued(w) for w in run.split()]
+    words[-1] = possessive_free(words[-1])
+    first, last = name_bounds(tuple(words))
+    before = words[:first]
+    title = " ".join(w for w in before if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
+    titled = any(w.lower().rstrip(".") in TITLES for w in before)
+    keeps_title = title and titled and before[-1].lower() not in CONNECTORS
+    return NameRun(tuple(words), first, last, title if keeps_title else None)
 
 
 @lru_cache(maxsize=4096)

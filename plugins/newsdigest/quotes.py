@@ -109,6 +109,9 @@ def joined_over_paragraphs(article: Article, parts: list[Quote]) -> list[Quote]:
     quotes = []
     for chain in chains(article):
         first, last = parts[chain[0]], parts[chain[-1]]
+        if first is last:
+            quotes.append(first)
+            continue
         speaking = next((parts[i] for i in chain if parts[i].speaker is not None), first)
         quotes.append(replace(speaking, start=first.start, end=last.end, text=article.text[first.start:last.end],
                               paragraph=first.paragraph, context=first.context))
