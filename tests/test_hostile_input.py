@@ -149,15 +149,22 @@ def test_unbalanced_and_nested_quotes_build_and_give_quotes_inside_the_file(tmp_
         assert quote["text"].strip("“”\"' ,.")[:10] in raw[quote["start"]:quote["end"]]
 
 
+def ten_megabyte_paragraph(number: int) -> str:
+    """A long council record: every fiftieth paragraph holds a quote."""
+    if number % 50 == 0:
+        return f"“We will rebuild pier number {number} before the winter,” said Tove Arnlund, the director."
+    return (f"The council met on Tuesday in Port Ansel to discuss levy {number}, and the harbour master "
+            "read the list of berths, moorings and repairs that the winter storms had left behind.")
+
+
 def test_a_ten_megabyte_article_builds_whole(tmp_path: Path):
-    paragraphs = [f"“We will rebuild pier number {number} before the winter,” said Tove Arnlund, the director. "
-                  f"The council met on Tuesday in Port Ansel to discuss levy {number}." for number in range(70_000)]
+    paragraphs = [ten_megabyte_paragraph(number) for number in range(60_000)]
     text = "Title: The harbour council's long record\nDate: 2026-09-03\n\n" + "\n\n".join(paragraphs)
     text += "\n\nThe record ends with this paragraph.\n"
     assert len(text.encode("utf-8")) > 10_000_000
     page = page_text(build(write_content(tmp_path, {"long-record.txt": text})), "long-record")
-    assert "discuss levy 69999." in page and "The record ends with this paragraph." in page
-    assert page.count('<q class="quote"') == 70_000
+    assert "discuss levy 59999, and" in page and "The record ends with this paragraph." in page
+    assert page.count('<q class="quote"') == 60_000 // 50
 
 
 def test_two_articles_for_one_page_keep_the_first_and_skip_the_other(tmp_path: Path):
