@@ -297,3 +297,8 @@ def test_description_named_in_the_next_sentence():
     text = ("The head of the harbour authority accused the council of “sleeping at the helm”.\n\n"
             "Ines Kalder, who heads the authority, said the dredging was two years late.")
     assert quote_of(text, "sleeping").speaker == "Ines Kalder"
+
+
+def test_coordinated_quotes_share_the_speaker():
+    text = "Tomas Vell said the plan was “reckless,” “costly” and a “waste of a good harbour.”"
+    assert speakers(text) == ["Tomas Vell", "Tomas Vell", "Tomas Vell"]

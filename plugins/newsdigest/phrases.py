@@ -83,6 +83,7 @@ LEADING_DETERMINER = re.compile(DETERMINER + r"\s")
 PARTICIPLE = re.compile(r"\w+ing\b")
 APPOSITION_AND_PARENTHESIS = re.compile(r"\s*\([^()]*\)|,.*")
 SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
+COORDINATING = re.compile(r"\s*,?\s*(?:(?:and|or|but|as well as|then)\s+)?(?:(?:a|an|the|as)\s+)?")
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 RELATIVE_SUBJECT = re.compile(rf"(?<![\w’'-])(?P<np>who|which)\s+(?:in\s+\d{{4}}\s+)?{ADVERBIALS}*\Z")
 SUBJECT_ELSEWHERE = re.compile(r"\b(?:and|but|then|or|to|before|after|while|when|by|without|as|also|that|despite)"

@@ -43,7 +43,7 @@ from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, N
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
 from .names import DOCUMENT_WORDS, ORGANISATION_WORDS, PRONOUN_GENDER, Cast, Person, apposition_role, kind_of_mention
-from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
+from .phrases import (ADJACENT, COORDINATING, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
                       AT_END, AT_START, COORDINATED, DOCUMENT_BEFORE_PARTICIPLE, FIRST_WORD, FOLLOWING,
                       GIVEN_AS_LABEL, INVERTED, LABELLED_AS, LEADING_DETERMINER, OPENING_PARTICIPLE, PARTICIPLE,
                       RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
@@ -100,6 +100,7 @@ def extract_quotes(text: str) -> list[Quote]:
         return []
     attributions = [attribute(article, span) for span in article.spans]
     carry_through_continuations(article, attributions)
+    carry_to_coordinated_quotes(article, attributions)
     carry_to_uncued_quotes(article, attributions)
     return joined_over_paragraphs(article, resolve_speakers(article, attributions))
 
@@ -415,6 +416,17 @@ def carry_through_continuations(article: Article, attributions: list[Attribution
 
 def carried(source: Attribution, factor: float, rule: str) -> Attribution:
     return Attribution(source.mention, source.cue, rule, source.certainty * factor, source.kind)
+
+
+def carry_to_coordinated_quotes(article: Article, attributions: list[Attribution | None]) -> None:
+    """A quote joined to the one before it by ``and``, ``or`` or a comma shares its speaker:
+    ``Vell called the plan “reckless,” “costly” and “late.”``"""
+    for index in range(1, len(article.spans)):
+        before, span = article.spans[index - 1], article.spans[index]
+        if attributions[index] is not None or attributions[index - 1] is None or before.close is None:
+            continue
+        if COORDINATING.fullmatch(article.frame, before.after_close, span.open):
+            attributions[index] = carried(attributions[index - 1], 0.95, "coordinated")
 
 
 def carry_to_uncued_quotes(article: Article, attributions: list[Attribution | None]) -> None:
