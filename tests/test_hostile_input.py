@@ -183,6 +183,22 @@ def test_two_articles_for_one_page_keep_the_first_and_skip_the_other(tmp_path: P
     assert "<h1>People" in (output / "people" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_page_that_would_replace_one_of_the_sites_own_is_skipped(tmp_path: Path):
+    content = write_content(tmp_path, {"ferry-timetable.txt": PLAIN_ARTICLE})
+    (content / "pages").mkdir()
+    (content / "pages" / "people.md").write_text("Title: People\n\nOur own list of people.\n", encoding="utf-8")
+    (content / "pages" / "about.md").write_text("Title: About\n\nWho we are.\n", encoding="utf-8")
+    (content / "pages" / "about-us.md").write_text("Title: About us\nSlug: about\n\nWho we were.\n",
+                                                   encoding="utf-8")
+    with captured_errors() as errors:
+        output = build(content)
+    summary = skipped_summary(errors)
+    assert "pages/people.md: its page people/index.html would replace one of the site's own" in summary
+    assert "pages/about.md: its page about/index.html is already that of pages/about-us.md" in summary
+    assert "Our own list of people" not in (output / "people" / "index.html").read_text(encoding="utf-8")
+    assert "Who we were." in (output / "about" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("case", BAD_REGISTRIES)
 def test_a_malformed_registry_is_ignored_with_its_name_and_problem(tmp_path: Path, case: str):
     name, text, reason = BAD_REGISTRIES[case]

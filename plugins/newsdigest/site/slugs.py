@@ -1,10 +1,11 @@
-"""One page per address: a header's ``Slug`` is made a safe path word, and of articles that would
-still be written to the same page the first by file name is kept and the others are skipped.
+"""One page per address: a header's ``Slug`` is made a safe path word; of articles or pages that
+would be written to the same place the first by file name is kept and the others are skipped, and
+no page of the content may take a folder the site writes itself (``people/``, ``feeds/``, …).
 
-Without this, two files called ``pier.txt`` in different folders, or two
-headers with the same ``Slug``, stop the whole build when Pelican refuses to
-write the second page; a ``Slug`` such as ``../people`` would overwrite a
-page of the site's own.
+Without this, two files called ``pier.txt`` in different folders, two headers
+with the same ``Slug`` or a page called ``people.md`` stop the whole build when
+Pelican refuses to write a file twice; a ``Slug`` such as ``../people`` would
+reach a page of the site's own.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ logger = logging.getLogger(__name__)
 
 ARTICLE_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations",
                  "drafts", "drafts_translations")
+PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations",
+              "draft_pages", "draft_translations")
+NEWSDIGEST_SECTIONS = ("people", "review", "feeds", "cards", "portraits", "pagefind", "theme")
+PELICAN_SECTIONS = ("ARTICLE_SAVE_AS", "TAG_SAVE_AS", "TAGS_SAVE_AS", "ARCHIVES_SAVE_AS")
 
 
 def safe_given_slug(generator, metadata: dict) -> None:
@@ -28,33 +33,53 @@ def safe_given_slug(generator, metadata: dict) -> None:
                                    regex_subs=generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
-def colliding_articles(generator) -> set[int]:
-    """ids of the articles whose page another article, earlier by file name, already claims."""
-    articles = sorted((article for name in ARTICLE_LISTS for article in getattr(generator, name)),
-                      key=lambda article: article.relative_source_path)
-    owners, colliding = {}, set()
-    for article in articles:
-        owner = owners.setdefault(article.save_as, article)
-        if owner is not article:
-            logger.error("%s: its page %s is already that of %s; article skipped",
-                         article.relative_source_path, article.save_as, owner.relative_source_path,
-                         extra=skipped(article.relative_source_path))
-            colliding.add(id(article))
-    return colliding
+def site_sections(settings: dict) -> set[str]:
+    """The top folders the site writes itself: articles, topics, archives and Newsdigest's own."""
+    pelican = {str(settings.get(key) or "").split("/")[0] for key in PELICAN_SECTIONS}
+    return {section for section in pelican | set(NEWSDIGEST_SECTIONS) if section and "{" not in section}
+
+
+def skip(content, problem: str) -> None:
+    logger.error("%s: %s; skipped", content.relative_source_path, problem,
+                 extra=skipped(content.relative_source_path))
+
+
+def colliding(contents, reserved: set[str]) -> set[int]:
+    """ids of the contents whose page is in a reserved folder or already claimed by one earlier by file name."""
+    owners, found = {}, set()
+    for content in sorted(contents, key=lambda content: content.relative_source_path):
+        owner = owners.setdefault(content.save_as, content)
+        if content.save_as.split("/")[0] in reserved:
+            skip(content, f"its page {content.save_as} would replace one of the site's own")
+        elif owner is not content:
+            skip(content, f"its page {content.save_as} is already that of {owner.relative_source_path}")
+        else:
+            continue
+        found.add(id(content))
+    return found
+
+
+def drop_colliding(generator, lists: tuple[str, ...], reserved: set[str]) -> None:
+    """Remove colliding contents from the generator's lists, in place (the context shares them)."""
+    found = colliding([content for name in lists for content in getattr(generator, name)], reserved)
+    if not found:
+        return
+    for name in lists:
+        kept = getattr(generator, name)
+        kept[:] = [content for content in kept if id(content) not in found]
+        for content in kept:
+            content.translations = [other for other in getattr(content, "translations", []) if id(other) not in found]
 
 
 def drop_colliding_articles(generator) -> None:
-    colliding = colliding_articles(generator)
-    if not colliding:
-        return
-    for name in ARTICLE_LISTS:
-        kept = [article for article in getattr(generator, name) if id(article) not in colliding]
-        for article in kept:
-            translations = getattr(article, "translations", [])
-            article.translations = [other for other in translations if id(other) not in colliding]
-        setattr(generator, name, kept)
+    drop_colliding(generator, ARTICLE_LISTS, set())
+
+
+def drop_colliding_pages(generator) -> None:
+    drop_colliding(generator, PAGE_LISTS, site_sections(generator.settings))
 
 
 def register():
     signals.article_generator_context.connect(safe_given_slug)
     signals.article_generator_pretaxonomy.connect(drop_colliding_articles)
+    signals.page_generator_finalized.connect(drop_colliding_pages)
