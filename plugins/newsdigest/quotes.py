@@ -58,11 +58,10 @@ SALIENCE_REACH = 3000
 
 @dataclass
 class Attribution:
-    """How a quote was attributed: the speaker's words, the cue, the rule and how sure it is."""
+    """How a quote was attributed: the speaker's words, the cue and how sure the rule is."""
 
     mention: Span | None
     cue: str | None
-    rule: str
     certainty: float
     kind: str = "full"
 
@@ -166,7 +165,7 @@ def cue_after(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
             if mention is None:
                 continue
             certainty = 0.97 if ends_with_speech_punctuation(article.text[span.start:span.end]) else 0.85
-            return Attribution(mention, match.group("cue"), "cue_after", certainty)
+            return Attribution(mention, match.group("cue"), certainty)
     return None
 
 
@@ -182,7 +181,7 @@ def cue_later(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribu
         mention = (article.span_of(match, "np") if match else None) or inverted_subject(article, cue)
         if mention is not None:
             closing = SENTENCE_CLOSING_CUE.match(frame, cue.end(), sentence.end) is not None
-            return Attribution(mention, cue.group(), "cue_later", 0.8 if closing else 0.6, "partial")
+            return Attribution(mention, cue.group(), 0.8 if closing else 0.6, "partial")
     return None
 
 
@@ -192,7 +191,7 @@ def signed_with_a_dash(article: Article, span: QuotedSpan, sentence: Sentence) -
         return None
     match = AFTER_DASH.match(article.frame, span.after_close)
     mention = article.span_of(match, "np") if match else None
-    return Attribution(mention, None, "signed", 0.9) if mention else None
+    return Attribution(mention, None, 0.9) if mention else None
 
 
 def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
@@ -211,7 +210,7 @@ def cue_before(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
     kind = "full" if adjacent and span.start - span.open <= 2 else "partial"
     naming = cue_words(cue).lower() in NAMING_CUES
     certainty = (0.93 if adjacent else 0.85) * (0.85 if naming else 1.0) * distance_discount(between)
-    return Attribution(mention, cue_words(cue), "cue_before", certainty, kind)
+    return Attribution(mention, cue_words(cue), certainty, kind)
 
 
 def distance_discount(between: str) -> float:
@@ -314,7 +313,7 @@ def according_to(article: Article, span: QuotedSpan, sentence: Sentence) -> Attr
         np = FOLLOWING.match(frame, match.end())
         mention = article.span_of(np, "np") if np else None
         if mention is not None:
-            return Attribution(mention, "according to", "according_to", 0.85, "partial")
+            return Attribution(mention, "according to", 0.85, "partial")
     return None
 
 
@@ -338,7 +337,7 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
         return None
     mention = speaker_of_cue(article, cue, previous.start)
     certainty = 0.88 if with_colon else 0.7 if previous.line == sentence.line else 0.65
-    return Attribution(mention, cue_words(cue), "introduced", certainty) if mention else None
+    return Attribution(mention, cue_words(cue), certainty) if mention else None
 
 
 def characterised_as(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
@@ -351,7 +350,7 @@ def characterised_as(article: Article, span: QuotedSpan, sentence: Sentence) -> 
     mention = article.span_of(subject, "np") if subject else None
     if mention is None or not can_speak(mention.text):
         return None
-    return Attribution(mention, None, "characterised_as", 0.6, "partial")
+    return Attribution(mention, None, 0.6, "partial")
 
 
 def opened_by_participle(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
@@ -364,7 +363,7 @@ def opened_by_participle(article: Article, span: QuotedSpan, sentence: Sentence)
     mention = article.span_of(subject, "np") if subject else None
     if mention is None or not can_speak(mention.text):
         return None
-    return Attribution(mention, opening.group("cue"), "opened_by_participle", 0.75, "partial")
+    return Attribution(mention, opening.group("cue"), 0.75, "partial")
 
 
 def at_sentence_start(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
@@ -388,7 +387,7 @@ def cue_next(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribut
     if cue is None:
         return None
     mention = speaker_of_cue(article, cue, following.start)
-    return Attribution(mention, cue_words(cue), "cue_next", 0.75) if mention else None
+    return Attribution(mention, cue_words(cue), 0.75) if mention else None
 
 
 def chains(article: Article) -> list[list[int]]:
@@ -411,11 +410,12 @@ def carry_through_continuations(article: Article, attributions: list[Attribution
         source = next((attributions[i] for i in chain if attributions[i] is not None), None)
         for index in chain:
             if attributions[index] is None and source is not None:
-                attributions[index] = carried(source, 0.95, "continues")
+                attributions[index] = carried(source, 0.95)
 
 
-def carried(source: Attribution, factor: float, rule: str) -> Attribution:
-    return Attribution(source.mention, source.cue, rule, source.certainty * factor, source.kind)
+def carried(source: Attribution, factor: float) -> Attribution:
+    """The same attribution for another quote, a little less sure."""
+    return Attribution(source.mention, source.cue, source.certainty * factor, source.kind)
 
 
 def carry_to_coordinated_quotes(article: Article, attributions: list[Attribution | None]) -> None:
@@ -426,7 +426,7 @@ def carry_to_coordinated_quotes(article: Article, attributions: list[Attribution
         if attributions[index] is not None or attributions[index - 1] is None or before.close is None:
             continue
         if COORDINATING.fullmatch(article.frame, before.after_close, span.open):
-            attributions[index] = carried(attributions[index - 1], 0.95, "coordinated")
+            attributions[index] = carried(attributions[index - 1], 0.95)
 
 
 def carry_to_uncued_quotes(article: Article, attributions: list[Attribution | None]) -> None:
@@ -446,7 +446,7 @@ def carry_to_uncued_quotes(article: Article, attributions: list[Attribution | No
             continue
         gap = span.line - last[0]
         if gap <= 1:
-            attributions[index] = carried(last[1], 0.8 if gap == 0 else 0.7, "continued")
+            attributions[index] = carried(last[1], 0.8 if gap == 0 else 0.7)
             last = (span.line, attributions[index])
 
 
