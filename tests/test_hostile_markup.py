@@ -148,6 +148,7 @@ def test_structured_data_carries_hostile_text_as_json_strings(site: Path):
     data = [json.loads(text) for kind, text in parser.scripts if kind == "application/ld+json"]
     article = next(item for item in data if item.get("@type") == "NewsArticle")
     assert "<script>alert('pwned-1')</script>" in article["headline"]
+    assert article["description"].startswith("</script><script>alert('pwned-7')</script> \"quoted\"")
 
 
 def feed_html_fragments(feed: Path) -> list[str]:

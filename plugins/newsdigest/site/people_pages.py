@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
@@ -60,7 +61,8 @@ class PeopleGenerator(Generator):
         speakers = sorted({p.name for q in article.digest.quotes if (p := index.person_of(article.slug, q))})
         return structured.news_article(
             article.title, self.absolute(article.url), article.date.isoformat(),
-            description=getattr(article, "summary", "") or "", source=getattr(article, "source", ""),
+            description=Markup(getattr(article, "summary", "") or "").striptags(),
+            source=getattr(article, "source", ""),
             editor=getattr(article, "editor", ""), topics=[tag.name for tag in getattr(article, "tags", [])],
             people=speakers)
 
