@@ -146,9 +146,10 @@ class Cast:
     organisations: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, text: str) -> "Cast":
+    def of(cls, text: str, end: int | None = None) -> "Cast":
+        """The people named in ``text``, or in its first ``end`` characters when nothing after them is needed."""
         cast = cls()
-        for match in NAME_RUN.finditer(text):
+        for match in NAME_RUN.finditer(text, 0, len(text) if end is None else end):
             run = match.group()
             if " " in run:
                 cast.read_name_run(text, match)
@@ -169,6 +170,8 @@ class Cast:
     def read_name_run(self, text: str, match: re.Match) -> None:
         """Record the person a run of capitalised words names, with the role and honorific around it."""
         run = parsed_run(match.group())
+        if len(run.name_words) < 2 and not run.may_name_someone_by_surname(self):
+            return
         offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
         words, first, last = run.words, run.first, run.last
         if len(run.name_words) < 2:
@@ -296,6 +299,10 @@ class NameRun:
     @property
     def name(self) -> str:
         return " ".join(self.name_words)
+
+    def may_name_someone_by_surname(self, cast: "Cast") -> bool:
+        """A lone surname that is known, or follows a title (``Minister Vell``)."""
+        return len(self.name_words) == 1 and (self.name_words[0] in cast.by_surname or self.first > 0)
 
     @cached_property
     def may_be_a_person(self) -> bool:

@@ -54,6 +54,8 @@ REVIEW_THRESHOLD = 0.6
 # How far, in characters, the rules look from a quote for its cue and speaker, and back for whom a pronoun means.
 REACH = 400
 SALIENCE_REACH = 3000
+# Names after the last quote matter only to name a description just before it ("The head of … said “…”. Ines Kalder, …").
+NAMES_READ_AFTER_LAST_QUOTE = 500
 
 
 @dataclass
@@ -75,7 +77,8 @@ class Article:
         self.frame = masked(text, self.spans)
         self.sentences = sentences(self.frame)
         self.sentence_starts = [s.start for s in self.sentences]
-        self.cast = Cast.of(text)
+        last_quote_end = self.spans[-1].end if self.spans else 0
+        self.cast = Cast.of(text, min(len(text), last_quote_end + NAMES_READ_AFTER_LAST_QUOTE))
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset``."""
