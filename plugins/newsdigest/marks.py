@@ -142,6 +142,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
 
 
 def leading_space(text: str, start: int) -> int:
+    """How many spaces and tabs open the line at ``start``."""
     n = 0
     while start + n < len(text) and text[start + n] in " \t":
         n += 1

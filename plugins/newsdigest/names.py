@@ -195,6 +195,7 @@ class Cast:
         self.note_honorific(person, list(words[:first]))
 
     def note_surname_mention(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
+        """A later mention of a known person by surname, perhaps with an honorific that states the gender."""
         if len(name_words) != 1:
             return
         for person in self.by_surname.get(name_words[0], []):
@@ -215,6 +216,7 @@ class Cast:
 
     @staticmethod
     def note_honorific(person: Person, words: list[str]) -> None:
+        """``Ms.``/``Mr.`` before a name state the person's gender."""
         for word in words:
             person.gender = HONORIFICS.get(word.lower(), person.gender)
 

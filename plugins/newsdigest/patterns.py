@@ -20,6 +20,7 @@ def alternation(words) -> str:
 
 
 def trie_pattern(node: dict) -> str:
+    """The regex for one node of the trie and the words below it."""
     branches = [re.escape(char) + trie_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -151,6 +151,7 @@ def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
 
 
 def ends_with_speech_punctuation(words: str) -> bool:
+    """Whether a quote reads as speech: ends like a clause (``,`` ``?`` ``!``) or runs longer than a title."""
     return words.rstrip()[-1:] in ",?!" or len(words.split()) > 4
 
 
@@ -370,6 +371,7 @@ def opened_by_participle(article: Article, span: QuotedSpan, sentence: Sentence)
 
 
 def at_sentence_start(article: Article, span: QuotedSpan, sentence: Sentence) -> bool:
+    """Whether the quote opens its sentence."""
     return span.open - sentence.start < REACH and article.frame[sentence.start:span.open].strip() == ""
 
 
@@ -470,6 +472,7 @@ class SpeakerResolver:
         self.last_speaker: tuple[int, Person] | None = None
 
     def quote(self, span: QuotedSpan, attribution: Attribution | None) -> Quote:
+        """The quote of one span, with its speaker resolved from its attribution."""
         article = self.article
         sentence = article.sentences[article.sentence_at(span.open)]
         quote = Quote(span.start, span.end, article.text[span.start:span.end], paragraph=span.line,
@@ -587,6 +590,7 @@ def is_subject(article: Article, offset: int) -> bool:
 
 
 def name_end(mention: str) -> int:
+    """Where the name in a mention ends: before its apposition, if any."""
     comma = mention.find(",")
     return comma if comma >= 0 else len(mention)
 

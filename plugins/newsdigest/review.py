@@ -71,6 +71,7 @@ class Overrides:
 
 
 def split_items(value: str) -> list[str]:
+    """The corrections in one header value, split at ``|``."""
     return [item.strip() for item in value.split(SEPARATOR.strip()) if item.strip()]
 
 
@@ -160,6 +161,7 @@ def command_review(args: argparse.Namespace) -> int:
 
 
 def held_line(path: Path, quote: Quote, reason: str) -> str:
+    """One held quote for reading: where, the words, the proposed speaker and why it is held."""
     speaker = quote.speaker or "(nobody)"
     return (f"{path}:{quote.start}-{quote.end} “{quote.text}” — proposed {speaker} "
             f"({quote.speaker_kind}, confidence {quote.confidence:.2f}): {reason}")

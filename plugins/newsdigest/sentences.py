@@ -24,6 +24,8 @@ ABBREVIATION = re.compile(
 
 @dataclass(frozen=True)
 class Sentence:
+    """Characters ``start:end`` of the text, on line (paragraph) ``line``."""
+
     start: int
     end: int
     line: int
