@@ -174,6 +174,8 @@ def test_role_from_apposition():
     ("The Lisvik city council", "organisation"),
     ("A spokesperson", "organisation"),
     ("The campaign", "organisation"),
+    ("The foreign ministry in Lisvik", "organisation"),
+    ("Both delegations", "organisation"),
 ])
 def test_organisations_and_documents_are_not_people(subject, kind):
     text = f'{subject} said the plan was "not acceptable."'
@@ -195,6 +197,8 @@ def test_statement_signed_by_several_parties_speaks_itself():
     "The film “The Long Tide” opens in Lisvik on Friday.",
     'Tomas "Tommy" Vell runs the ferry.',
     'The so-called "harbour tax" is unpopular in Lisvik.',
+    'Opponents have taken to calling it the so-called "harbour tax".',
+    'Among the exhibits is a room on the winter of 1911, which historians call "the Long Dark".',
 ])
 def test_titles_nicknames_and_scare_quotes_are_not_attributed(text):
     assert all(q.speaker is None and q.speaker_mention is None for q in extract_quotes(text))

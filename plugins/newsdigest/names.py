@@ -57,7 +57,7 @@ nbc cbs abc fox msnbc politico politifact bloomberg guardian telegraph tribune h
 daily agency commission nato un eu opec fbi cia nsa doj gop dnc rnc ministry command
 security intelligence prosecutors police officials spokespersons outlet site network media
 television radio tv utility operator maker manufacturer producer retailer carrier airline charity
-lender insurer broadcaster publisher
+lender insurer broadcaster publisher delegation
 """.split())
 DOCUMENT_WORDS = frozenset("""
 statement report letter memo filing document release ruling study survey poll website post
@@ -80,6 +80,8 @@ initiative fund base zone region province state territory district empire union 
 americans africans europeans asians republicans democrats latinos hispanics christians muslims jews
 catholics evangelicals conservatives liberals
 """.split())
+# Endings of nouns for people: spokesman, chairwoman, teacher, economist, resident, inspector, historian.
+PERSON_ENDINGS = ("man", "woman", "er", "ist", "ent", "or", "ian")
 PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 PRONOUNS = PERSON_PRONOUNS | {"it"}
@@ -91,7 +93,9 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december today yesterday however meanwhile still also
 asked said says according yes no not though although yet now then so thus instead later earlier first
 finally last next once perhaps maybe indeed even only still meanwhile however also despite during
-after before while when where why how what who whom which if unless because since until
+after before while when where why how what who whom which if unless because since until among amid
+outside inside across around beyond within without against toward towards along through throughout near
+behind below above beside between upon following including except
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 ABBREVIATED = (r"(?:[A-Z](?:\.[A-Z])*\."
@@ -429,17 +433,16 @@ def kind_of_mention(mention: str, resolved: Person | None) -> str:
     """``person``, ``organisation``, ``document`` or ``unknown`` for the words naming a speaker."""
     low = mention.lower().strip()
     head = head_word(mention)
+    single = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if low in PERSON_PRONOUNS:
         return "person" if low in ("he", "she", "i") else "unknown"
-    if head in DOCUMENT_WORDS:
+    if head in DOCUMENT_WORDS or single in DOCUMENT_WORDS:
         return "document"
     if resolved is not None:
         return "person"
-    if head in ORGANISATION_WORDS or low.startswith(("the white house", "the kremlin")):
+    if head in ORGANISATION_WORDS or single in ORGANISATION_WORDS or low.startswith(("the white house", "the kremlin")):
         return "organisation"
-    if head.endswith("s") and head[:-1] in ORGANISATION_WORDS:
-        return "organisation"
-    if head in ROLE_NOUNS or head.endswith(("man", "woman", "er", "ist", "ent", "or", "ian")) and not mention[:1].isupper():
+    if single in ROLE_NOUNS or single.endswith(PERSON_ENDINGS) and not mention[:1].isupper():
         return "person"
     if FULL_NAME.fullmatch(mention.strip()) and not is_organisation(mention):
         return "person"

@@ -29,7 +29,9 @@ DETERMINER_WORDS = frozenset("the a an his her their its one another two three s
 CLAUSE_WORDS = (r"(?:that|what|which|who|whom|whose|when|where|while|through|but|if|because|as|to|is|was|are"
                 r"|were|has|have|had|he|she|they|it|we|I|you|not|would|will|can|could|should|may|might|by|with"
                 r"|at|in|on|during|after|before|into|about|over|under|against|without|via)")
-DETERMINED = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?)"
+# "the city council", "Kalder’s office", "the foreign ministry in Lisvik".
+DETERMINED = (rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{CLAUSE_WORDS}\b)[\w’'.-]+){{1,10}}?"
+              rf"(?:\s+(?:in|at|for|from)\s+(?:the\s+)?{NAME})?)")
 # Bounded by a cue right after it, a phrase may hold prepositions: "a narrator in the ad asks".
 DETERMINED_BEFORE_CUE = rf"(?:(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{PRONOUN}\b)[\w’'.-]+){{1,10}}?)"
 # One or two appositions closed by a comma: ", the mayor of Tollby," or ", 45, who runs the port,".
@@ -61,7 +63,9 @@ AT_END = re.compile(rf"(?P<np>{NOUN_PHRASE})\s*,?\s*{ADVERBIALS}*\s*\Z")
 NOT_IN_SUBJECT = rf"(?:{CLAUSE_WORDS}|and|also|then|[a-z]+ed|took|made|went|gave|got|came|{CUE})\b"
 SUBJECT_PHRASE = rf"(?:{DETERMINER}|{NAME}(?:’s|'s|’))(?:\s+(?!{NOT_IN_SUBJECT})[\w’'.-]+){{1,6}}"
 SENTENCE_OPENERS = (r"(?:On|In|At|After|Before|During|Since|When|While|If|As|Last|This|But|And|However|Although|Though"
-                    r"|Yet|So|Then|Now|Still|Once|Despite|With|Without|For|From|By|To|Under|Over|Unlike|Like|Even)")
+                    r"|Yet|So|Then|Now|Still|Once|Despite|With|Without|For|From|By|To|Under|Over|Unlike|Like|Even"
+                    r"|Among|Amid|Outside|Inside|Across|Around|Beyond|Within|Through|Throughout|Near|Behind|Between"
+                    r"|Along|Against|Toward|Towards|Upon|Following|Including)")
 TIME_OPENING = (r"(?:(?:On|In|At|During|By|Last|This|Earlier|Later|Since)\s+(?:the\s+|last\s+|this\s+|next\s+)?"
                 r"(?:[A-Z][a-z]+|\d+)(?:\s+(?:[A-Z][a-z]+|\d+))*\s+)")
 AT_START = re.compile(rf"(?:(?:[^,·“”\"\n]{{1,120}},\s+){{0,3}}?|{TIME_OPENING})(?!{SENTENCE_OPENERS}\b)"
@@ -83,6 +87,7 @@ LEADING_DETERMINER = re.compile(DETERMINER + r"\s")
 PARTICIPLE = re.compile(r"\w+ing\b")
 APPOSITION_AND_PARENTHESIS = re.compile(r"\s*\([^()]*\)|,.*")
 SENTENCE_CLOSING_CUE = re.compile(r"[^,;:“”\"·]{0,60}[.?!]?\s*\Z")
+SCARE_MARKER = re.compile(r"\bso-called\s+\Z", re.IGNORECASE)
 COORDINATING = re.compile(r"\s*,?\s*(?:(?:and|or|but|as well as|then)\s+)?(?:(?:a|an|the|as)\s+)?")
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 RELATIVE_SUBJECT = re.compile(rf"(?<![\w’'-])(?P<np>who|which)\s+(?:in\s+\d{{4}}\s+)?{ADVERBIALS}*\Z")

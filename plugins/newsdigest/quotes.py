@@ -43,10 +43,10 @@ from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, N
 from .marks import QuotedSpan, quoted_spans
 from .model import Quote, Span
 from .names import DOCUMENT_WORDS, ORGANISATION_WORDS, PRONOUN_GENDER, Cast, Person, apposition_role, kind_of_mention
-from .phrases import (ADJACENT, COORDINATING, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
-                      AT_END, AT_START, COORDINATED, DOCUMENT_BEFORE_PARTICIPLE, FIRST_WORD, FOLLOWING,
+from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
+                      AT_END, AT_START, COORDINATED, COORDINATING, DOCUMENT_BEFORE_PARTICIPLE, FIRST_WORD, FOLLOWING,
                       GIVEN_AS_LABEL, INVERTED, LABELLED_AS, LEADING_DETERMINER, OPENING_PARTICIPLE, PARTICIPLE,
-                      RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
+                      RELATIVE_PRONOUNS, RELATIVE_SUBJECT, SCARE_MARKER, SENTENCE_CLOSING_CUE, SUBJECT_AFTER_OPENING,
                       SUBJECT_ELSEWHERE, SUBJECT_LEAD, TITLE_BEFORE, TITLE_WORDS, can_name_a_speaker, can_speak)
 from .sentences import MASK, Sentence, masked, sentences
 
@@ -136,11 +136,16 @@ def attribute(article: Article, span: QuotedSpan) -> Attribution | None:
 
 def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
     """Words in title case, or a short capitalised quote after a title word: ``the show “Night Harbour”``,
-    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``; not a label someone gives, ``mocked Vell as “Lord Pier”``.
+    ``Vance’s “Tidewater”``, ``Tomas “Tommy” Vell``, ``what they call “the Long Dark”``; any quote marked
+    ``so-called``; not a label someone gives, ``mocked Vell as “Lord Pier”``.
     """
+    if SCARE_MARKER.search(article.frame, max(0, span.open - 15), span.open):
+        return True
     words = article.text[span.start:span.end].split()
     if not words or len(words) > 8 or GIVEN_AS_LABEL.search(article.frame, max(0, span.open - 80), span.open + 1):
         return False
+    if words[0] in ("the", "a", "an") and len(words) > 2:
+        words = words[1:]
     if not all(TITLE_WORDS.match(w) for w in words) or not words[0][:1].isupper():
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
