@@ -88,7 +88,8 @@ def mark_style(text: str) -> str:
     marks do, as in a text quoting ‘like this’ with a “nested” quote or two.
     """
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
-    if doubles and len(SINGLE_OPENING.findall(text)) <= 2 * max(1, doubles // 2):
+    singles = len(SINGLE_OPENING.findall(text)) if "‘" in text else 0
+    if doubles and singles <= 2 * max(1, doubles // 2):
         return DOUBLE_MARKS
     if doubles:
         return SINGLE_MARKS
