@@ -108,10 +108,20 @@ def test_apostrophes_are_not_marks():
     assert extract_quotes(text) == []
 
 
-def test_doubled_apostrophes_quote_like_double_marks():
+def test_doubled_apostrophes_are_not_quotation_marks():
     text = "''The dam holds,'' said Ines Kalder, the engineer."
-    quote = quote_of(text, "The dam holds")
-    assert quote.speaker == "Ines Kalder"
+    assert extract_quotes(text) == []
+
+
+def test_single_marks_do_not_pair_in_a_text_with_doubled_apostrophes():
+    text = ("''The dam holds,'' said Ines Kalder. The 'new' sluice opened in '09 and the builders' crews left.\n"
+            "''It will,'' she said. Tomas Vell called it 'a relic' on Monday.")
+    assert extract_quotes(text) == []
+
+
+def test_double_marks_still_quote_in_a_text_with_doubled_apostrophes():
+    text = "''The dam holds,'' said Ines Kalder. Tomas Vell said: \"It leaks.\" The 'new' sluice waits."
+    assert [q.text for q in extract_quotes(text)] == ["It leaks."]
 
 
 def test_mismatched_curly_marks_still_pair():

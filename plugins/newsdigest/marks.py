@@ -7,10 +7,12 @@ enclose ``yes.``. An opening mark still open at the end of a paragraph closes
 there; when the next paragraph begins with an opening mark, the quote goes on
 in it (the usual convention for a quote over several paragraphs).
 
-A text without double marks may use two apostrophes as one (``''We will,''
-she said.``, as in some news archives) or single marks (``‘We will,’ she
+A text without double marks may quote with single marks (``‘We will,’ she
 said.``); in a text with double marks, single marks are nested quotes or
-apostrophes and belong to the words around them.
+apostrophes and belong to the words around them. Two apostrophes written for
+one double mark (``''We will,'' she said.``, as in some news archives) are
+apostrophes too, and a text that has them quotes with double marks only, so
+that its stray single marks never pair.
 """
 from __future__ import annotations
 
@@ -42,23 +44,22 @@ class QuotedSpan:
     close: int | None
     line: int
     continues: int | None = None
-    width: int = 1
 
     @property
     def after_close(self) -> int:
         """Offset just past the closing mark (the paragraph's end for a quote left open)."""
-        return self.end if self.close is None else self.close + self.width
+        return self.end if self.close is None else self.close + 1
 
 
-def opens(text: str, i: int, width: int = 1) -> bool:
+def opens(text: str, i: int) -> bool:
     """Whether the mark at ``i`` opens a quote, judged by its neighbours, then its glyph."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + width] if i + width < len(text) else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
     left_flanking = after not in " \t\n" and (before in BEFORE_OPENING or before in DOUBLE_MARKS)
     right_flanking = before not in " \t\n" and (after in AFTER_CLOSING or after in DOUBLE_MARKS)
     if left_flanking != right_flanking:
         return left_flanking
-    return text[i] in OPENING_GLYPHS or text[i] == "`"
+    return text[i] in OPENING_GLYPHS
 
 
 def is_single_mark(text: str, i: int) -> bool:
@@ -74,26 +75,26 @@ def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
 
 
 def mark_positions(text: str, start: int, end: int, marks: str) -> list[int]:
-    """Positions of the marks of a style in ``text[start:end]``; a doubled apostrophe counts once."""
-    if marks == "''":
-        return [m.start() for m in DOUBLED_APOSTROPHES.finditer(text, start, end)]
+    """Positions of the marks of a style in ``text[start:end]``."""
     found = [m.start() for m in MARK_PATTERNS[marks].finditer(text, start, end)]
     return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
 
 
 def mark_style(text: str) -> str:
-    """The marks a text quotes with: double marks, doubled apostrophes, or single marks.
+    """The marks a text quotes with: double marks or single marks.
 
     Single marks win when they open more than twice as many quotes as double
-    marks do, as in a text quoting ‘like this’ with a “nested” quote or two.
+    marks do, as in a text quoting ‘like this’ with a “nested” quote or two,
+    or when a text has no double marks, unless it writes doubled apostrophes
+    (``''``), which make its single marks apostrophes.
     """
+    if DOUBLED_APOSTROPHES.search(text):
+        return DOUBLE_MARKS
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
     singles = len(SINGLE_OPENING.findall(text)) if "‘" in text else 0
     if doubles and singles <= 2 * max(1, doubles // 2):
         return DOUBLE_MARKS
-    if doubles:
-        return SINGLE_MARKS
-    return "''" if DOUBLED_APOSTROPHES.search(text) else SINGLE_MARKS
+    return SINGLE_MARKS
 
 
 def pair_line(text: str, start: int, end: int, marks: str) -> tuple[list[tuple[int, int | None]], bool]:
@@ -104,9 +105,8 @@ def pair_line(text: str, start: int, end: int, marks: str) -> tuple[list[tuple[i
     """
     pairs: list[tuple[int, int | None]] = []
     depth, outer = 0, -1
-    width = len(marks) if marks == "''" else 1
     for i in mark_positions(text, start, end, marks):
-        if opens(text, i, width) and not closes_straight_pair(text, outer, i, depth):
+        if opens(text, i) and not closes_straight_pair(text, outer, i, depth):
             if depth == 0:
                 outer = i
             depth += 1
@@ -126,7 +126,6 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span of ``text`` in order, a quote over several paragraphs giving one span each."""
     marks = mark_style(text)
-    width = 2 if marks == "''" else 1
     spans: list[QuotedSpan] = []
     lines = line_spans(text)
     left_open: int | None = None
@@ -135,7 +134,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         first = len(spans)
         for open_at, close_at in pairs:
             stop = close_at if close_at is not None else end
-            spans.append(QuotedSpan(open_at + width, stop, open_at, close_at, number, width=width))
+            spans.append(QuotedSpan(open_at + 1, stop, open_at, close_at, number))
         if left_open is not None and pairs and pairs[0][0] == start + leading_space(text, start):
             spans[left_open] = replace(spans[left_open], continues=first)
         left_open = len(spans) - 1 if ends_open else None

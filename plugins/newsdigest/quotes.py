@@ -95,7 +95,7 @@ class Article:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Every quote in ``text``, in order, with its speaker where the text says who it is."""
-    if not text or not any(mark in text for mark in "“”\"„«»‘’'`"):
+    if not text or not any(mark in text for mark in "“”\"„«»‘’'"):
         return []
     article = Article(text)
     if not article.sentences:
