@@ -3,6 +3,8 @@
 The parent process generates the corpus and times each step; every step runs
 in a fresh child process (``python -m newsdigest.bench STEP ...``) so that its
 wall time includes start-up, as ``make html`` does, and its peak RSS is its own.
+The children run a copy of the project's settings, plugins and theme taken at
+the start, so every step of a run measures the same code.
 """
 from __future__ import annotations
 
@@ -65,6 +67,10 @@ class Workspace:
     def markdown(self) -> Path:
         return self.root / "markdown"
 
+    @property
+    def project(self) -> Path:
+        return self.root / "project"
+
     def output(self, name: str) -> Path:
         return self.root / "output" / name
 
@@ -79,12 +85,15 @@ class Workspace:
         shutil.rmtree(self.cache(name), ignore_errors=True)
 
 
-def run_child(step: list[str], log: Path) -> Run:
-    """Runs ``python -m newsdigest.bench STEP`` and waits for it with ``wait4`` to read its peak RSS."""
+def run_child(step: list[str], log: Path, project: Path) -> Run:
+    """Runs ``python -m newsdigest.bench STEP`` on the ``project`` snapshot; ``wait4`` gives its peak RSS."""
     log.parent.mkdir(parents=True, exist_ok=True)
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(project / "plugins"), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
     with open(log, "wb") as out:
-        child = subprocess.Popen([sys.executable, "-m", "newsdigest.bench", *step], stdout=out, stderr=out)
+        child = subprocess.Popen([sys.executable, "-m", "newsdigest.bench", *step], stdout=out, stderr=out,
+                                 env=environment)
         _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -92,6 +101,17 @@ def run_child(step: list[str], log: Path) -> Run:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"bench step {step[0]} failed ({child.returncode}); {log}:\n{tail}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / KIB_PER_MB)
+
+
+def snapshot_project(settings: Path, project: Path) -> Path:
+    """A copy of the settings file, plugins and theme, so that every step of a run measures the same code.
+
+    Returns the copied settings file.
+    """
+    ignored = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for folder in ("plugins", "theme"):
+        shutil.copytree(settings.parent / folder, project / folder, ignore=ignored)
+    return Path(shutil.copy2(settings, project / settings.name))
 
 
 def write_corpus(workspace: Workspace, count: int, seed: int, progress) -> None:
@@ -116,6 +136,7 @@ def add_one_article(workspace: Workspace, count: int, seed: int) -> None:
 
 
 def build_step(kind: str, workspace: Workspace, name: str, settings: Path) -> list[str]:
+    """The child's arguments for a bare or full build named ``name``."""
     content = workspace.markdown if kind == "bare" else workspace.raw
     return [kind, str(content), str(workspace.output(name)), str(workspace.cache(name)), str(settings)]
 
@@ -128,29 +149,33 @@ def run_benchmark(workspace: Workspace, count: int, rounds: int, seed: int, sett
     results = Results(count)
     console = Console(stderr=True, log_path=False)
     columns = (SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    settings = snapshot_project(settings, workspace.project)
     with Progress(*columns, console=console) as progress:
         write_corpus(workspace, count, seed, progress)
         steps = progress.add_task("building", total=2 * rounds + 2)
 
         def timed(description: str, step: list[str], name: str) -> Run:
             progress.update(steps, description=description)
-            run = run_child(step, workspace.log(name))
+            run = run_child(step, workspace.log(name), workspace.project)
             progress.advance(steps)
             console.log(f"{description}: {run.seconds:.1f} s (CPU {run.cpu_seconds:.1f} s), "
                         f"peak RSS {run.peak_rss_mb:.0f} MB")
             return run
 
+        def build(kind: str, description: str, name: str | None = None) -> Run:
+            return timed(description, build_step(kind, workspace, kind, settings), name or kind)
+
         for number in range(1, rounds + 1):
             if number > 1:
                 workspace.discard("bare")
                 workspace.discard("full")
-            results.bare.append(timed(f"bare Pelican, round {number}", build_step("bare", workspace, "bare", settings), "bare"))
-            results.full.append(timed(f"full build, round {number}", build_step("full", workspace, "full", settings), "full"))
+            results.bare.append(build("bare", f"bare Pelican, round {number}"))
+            results.full.append(build("full", f"full build, round {number}"))
         rate = workspace.root / "extraction.json"
         timed("extraction on one core", ["extract", str(workspace.raw / "articles"), str(rate)], "extract")
         results.extraction_rate = json.loads(rate.read_text())["articles_per_second"]
         add_one_article(workspace, count, seed)
-        results.warm = timed("warm rebuild, one article added", build_step("full", workspace, "full", settings), "warm")
+        results.warm = build("full", "warm rebuild, one article added", "warm")
     return results
 
 
