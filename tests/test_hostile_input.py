@@ -167,6 +167,18 @@ def test_a_ten_megabyte_article_builds_whole(tmp_path: Path):
     assert page.count('<q class="quote"') == 60_000 // 50
 
 
+def test_huge_titles_and_words_build_with_their_cards(tmp_path: Path):
+    long_title = " ".join(["levy"] * 20_000)
+    long_word = "Harbour" * 3_000
+    content = write_content(tmp_path, {
+        "long-title.txt": f"Title: {long_title}\nDate: 2026-09-03\n\n“We will pay,” said Tove Arnlund.\n",
+        "long-word.txt": f"Title: {long_word}\nDate: 2026-09-04\n\n“We pay {long_word},” said Tove Arnlund.\n"})
+    output = build(content)
+    for slug in ("long-title", "long-word"):
+        assert (output / "cards" / "articles" / f"{slug}.png").is_file()
+    assert long_title in page_text(output, "long-title")
+
+
 def test_two_articles_for_one_page_keep_the_first_and_skip_the_other(tmp_path: Path):
     second = PLAIN_ARTICLE.replace("Ferry timetable changes", "A second pier story")
     content = write_content(tmp_path, {

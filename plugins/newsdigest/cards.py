@@ -108,14 +108,29 @@ def wrap_text(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list
 
 
 def ellipsized(line: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
-    """``line`` shortened to end in an ellipsis within ``max_width``."""
-    while line and font.getlength(line.rstrip(" ,.;:") + ELLIPSIS) > max_width:
-        line = line[:-1]
-    return line.rstrip(" ,.;:") + ELLIPSIS
+    """``line`` shortened to end in an ellipsis within ``max_width``: the longest prefix that fits,
+    found by halving, so that a long line costs a few measurements, not one per character."""
+    def with_ellipsis(length: int) -> str:
+        return line[:length].rstrip(" ,.;:") + ELLIPSIS
+
+    shortest, longest = 0, min(len(line), visible_at_most(1, max_width))
+    while shortest < longest:
+        middle = (shortest + longest + 1) // 2
+        if font.getlength(with_ellipsis(middle)) <= max_width:
+            shortest = middle
+        else:
+            longest = middle - 1
+    return with_ellipsis(shortest)
+
+
+def visible_at_most(lines: int, max_width: float) -> int:
+    """More characters than ``lines`` lines of ``max_width`` pixels can show (no glyph is under a pixel)."""
+    return int(lines * (max_width + 1)) + 1
 
 
 def title_block(title: str, font_path: Path, max_width: float) -> TextBlock:
     """The title at the largest size that fits in TITLE_MAX_LINES; cut with an ellipsis if none does."""
+    title = title[:visible_at_most(TITLE_MAX_LINES, max_width)]
     for size in TITLE_SIZES:
         font = font_at(font_path, size)
         lines = wrap_text(title, font, max_width)
@@ -131,6 +146,8 @@ def quote_block(quotes: Iterable[str], font_path: Path, max_width: float, room: 
     font = font_at(font_path, QUOTE_SIZE)
     line_height = round(QUOTE_SIZE * 1.3)
     for quote in quotes:
+        if len(quote) > visible_at_most(QUOTE_MAX_LINES, max_width):
+            continue
         lines = wrap_text(quote, font, max_width)
         if lines and len(lines) <= QUOTE_MAX_LINES and len(lines) * line_height <= room:
             return TextBlock(tuple(lines), font, QUOTE_COLOUR, line_height)
