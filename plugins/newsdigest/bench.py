@@ -135,10 +135,10 @@ def add_one_article(workspace: Workspace, count: int, seed: int) -> None:
     write_article(next(corpus(seed, 1, start=count)), workspace.raw / "articles", None)
 
 
-def build_step(kind: str, workspace: Workspace, name: str, settings: Path) -> list[str]:
-    """The child's arguments for a bare or full build named ``name``."""
+def build_step(kind: str, workspace: Workspace, settings: Path) -> list[str]:
+    """The child's arguments for a ``bare`` or ``full`` build."""
     content = workspace.markdown if kind == "bare" else workspace.raw
-    return [kind, str(content), str(workspace.output(name)), str(workspace.cache(name)), str(settings)]
+    return [kind, str(content), str(workspace.output(kind)), str(workspace.cache(kind)), str(settings)]
 
 
 def run_benchmark(workspace: Workspace, count: int, rounds: int, seed: int, settings: Path) -> Results:
@@ -162,20 +162,20 @@ def run_benchmark(workspace: Workspace, count: int, rounds: int, seed: int, sett
                         f"peak RSS {run.peak_rss_mb:.0f} MB")
             return run
 
-        def build(kind: str, description: str, name: str | None = None) -> Run:
-            return timed(description, build_step(kind, workspace, kind, settings), name or kind)
+        def timed_build(kind: str, description: str, log_name: str | None = None) -> Run:
+            return timed(description, build_step(kind, workspace, settings), log_name or kind)
 
         for number in range(1, rounds + 1):
             if number > 1:
                 workspace.discard("bare")
                 workspace.discard("full")
-            results.bare.append(build("bare", f"bare Pelican, round {number}"))
-            results.full.append(build("full", f"full build, round {number}"))
+            results.bare.append(timed_build("bare", f"bare Pelican, round {number}"))
+            results.full.append(timed_build("full", f"full build, round {number}"))
         rate = workspace.root / "extraction.json"
         timed("extraction on one core", ["extract", str(workspace.raw / "articles"), str(rate)], "extract")
         results.extraction_rate = json.loads(rate.read_text())["articles_per_second"]
         add_one_article(workspace, count, seed)
-        results.warm = build("full", "warm rebuild, one article added", "warm")
+        results.warm = timed_build("full", "warm rebuild, one article added", "warm")
     return results
 
 
