@@ -238,8 +238,9 @@ class FeedBuilder:
         if entry.author:
             item.author(name=entry.author)
             item.dc.dc_creator(entry.author)
-        for category in entry.categories:
-            item.category(term=category)
+        if entry.categories:
+            # One call: feedgen rebuilds every RSS category on each call.
+            item.category([{"term": category} for category in entry.categories])
 
 
 class FeedsGenerator(Generator):
