@@ -223,3 +223,12 @@ def test_a_malformed_registry_is_ignored_with_its_name_and_problem(tmp_path: Pat
     with captured_errors() as errors, pytest.raises(StrictBuildFailed):
         build(content, tmp_path / "strict-output", NEWSDIGEST_STRICT=True)
     assert reason in skipped_summary(errors)
+
+
+@pytest.mark.parametrize("name", ["people.yml", "topics.yml"])
+def test_a_malformed_registry_is_reported_again_when_the_articles_come_from_the_cache(tmp_path: Path, name: str):
+    content = write_content(tmp_path, {"ferry-timetable.txt": PLAIN_ARTICLE}, **{name[:-4]: "- name: [broken\n"})
+    output = build(content)
+    with captured_errors() as errors:
+        build(content, output)
+    assert f"{name}:1: not valid YAML" in skipped_summary(errors)

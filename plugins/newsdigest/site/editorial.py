@@ -24,9 +24,11 @@ def read_registry(path: str, mtime: float, loader):
     return ()
 
 
-def forget_registries(*_) -> None:
-    """Read the registries afresh in the next build, so that its errors are reported again."""
+def read_registries_afresh(settings: dict) -> None:
+    """Read both registries now, so that a build reports their errors even when it reads no article."""
     read_registry.cache_clear()
+    topic_vocabulary(settings)
+    people_registry(settings)
 
 
 def registry_entries(settings: dict, filename: str, loader) -> tuple:

@@ -17,7 +17,7 @@ from pelican import signals
 
 from newsdigest.errors import SKIPPED_FILE, ContentError
 
-from .editorial import forget_registries
+from .editorial import read_registries_afresh
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +71,14 @@ COLLECTOR = ErrorCollector()
 def start_collecting(pelican):
     """Sent once at the start of every run (``get_generators``); contributes no generator.
 
-    The registries are read afresh too, so that their errors are reported in every build.
+    The registries are read afresh too, so that their errors are reported in every build,
+    even one whose articles all come from Pelican's content cache.
     """
     COLLECTOR.problems.clear()
-    forget_registries()
     root = logging.getLogger()
     if COLLECTOR not in root.handlers:
         root.addHandler(COLLECTOR)
+    read_registries_afresh(pelican.settings)
 
 
 def listed(problems: list[Problem]) -> str:
