@@ -6,6 +6,10 @@ exception being handled, which Pelican does not print) or when Newsdigest
 logged it with ``errors.skipped(file)`` (a registry, a second article with
 the same slug). With ``NEWSDIGEST_STRICT`` (``make publish``, ``make html
 STRICT=1``) the build fails after listing them all, so nothing is published.
+
+Pelican calls a signal's receivers in plugin order: this plugin comes after the
+others in PLUGINS, so that errors of their ``finalized`` handlers (the search
+index) are in the report.
 """
 from __future__ import annotations
 
