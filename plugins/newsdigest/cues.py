@@ -5,7 +5,8 @@
 that``) and ``INTRODUCING_NOUN_CUE`` one before a colon (``the following
 statement:``); ``GLUED_CUE`` a verb run into a name (``Vancesaid``);
 ``WORDING_CUE`` the use of someone's words (``used the phrase``);
-``ACCORDING_TO`` the phrase ``according to``.
+``ACCORDING_TO`` the phrase ``according to``. ``CuesOfFrame`` finds them in each
+sentence of an article once, however many quotes ask about it.
 """
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ VERB_CUE = re.compile(r"(?<![\w’'-])" + alternation(all_cue_forms()) + r"(?![\
 NOUN_CUE = re.compile(r"(?:’s|'s|s’|s')\s+(?:[a-z-]+\s+){0,2}?(?P<cue>" + alternation(NOUN_CUES)
                       + r")\b(?=\s*(?:that\b|:|,|[“\"]))")
 # A cue run into the name before it by a lost space: "Ada Brennersaid".
-GLUED_CUE = re.compile(r"(?<=\b[A-Z][a-z]{2})[a-z]*?(?P<cue>said|says)(?=[\s:,])")
+# (It opens with a bare capital, so that a search skips quickly to the next one.)
+GLUED_CUE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]{2}[a-z]*?(?P<cue>said|says)(?=[\s:,])")
 # A reporting noun introducing a quote after a colon: "Vell made the following statement:".
 INTRODUCING_NOUN_CUE = re.compile(r"\b(?:the|a|an|this|these|his|her|their|its|my|our|your)\s+(?:[a-z-]+\s+){0,5}?(?P<cue>"
                                   + alternation(NOUN_CUES) + r")\s*:")
@@ -113,21 +115,41 @@ via by in on of with from through into for following same
 """.split())
 WORD_BEFORE = re.compile(r"([\w’'-]+)\s+\Z")
 TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
+# The cue patterns besides the verbs, each with the strings one of which a sentence must hold for it to match.
+OTHER_CUES = ((NOUN_CUE, ("’", "'")), (GLUED_CUE, ("said", "says")), (INTRODUCING_NOUN_CUE, (":",)),
+              (WORDING_CUE, ("use", "coined", "invoked", "repeated")))
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
 
 
-def cues_before(frame: str, floor: int, ceiling: int) -> list[re.Match]:
-    """The reporting verbs and nouns in ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
-    found = [m for m in VERB_CUE.finditer(frame, floor, ceiling) if is_a_verb_cue(frame, m, floor)]
-    for pattern in (NOUN_CUE, GLUED_CUE, INTRODUCING_NOUN_CUE, WORDING_CUE):
-        found += pattern.finditer(frame, floor, ceiling)
-    return sorted(found, key=lambda m: -m.start("cue") if "cue" in m.re.groupindex else -m.start())
+class CuesOfFrame:
+    """The reporting verbs and nouns of a (masked) frame, each sentence searched once, looked up by position."""
+
+    def __init__(self, frame: str):
+        self.frame = frame
+        self.by_sentence: dict[tuple[int, int], list[re.Match]] = {}
+
+    def of_sentence(self, start: int, end: int) -> list[re.Match]:
+        """The cues in ``frame[start:end]``, nearest to ``end`` first."""
+        found = self.by_sentence.get((start, end))
+        if found is None:
+            found = list(VERB_CUE.finditer(self.frame, start, end))
+            words = self.frame[start:end]
+            for pattern, hints in OTHER_CUES:
+                if any(hint in words for hint in hints):
+                    found += pattern.finditer(self.frame, start, end)
+            found.sort(key=lambda m: -cue_start(m))
+            self.by_sentence[(start, end)] = found
+        return found
+
+    def before(self, sentence: tuple[int, int], floor: int, ceiling: int) -> list[re.Match]:
+        """The cues of a sentence within ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
+        return [m for m in self.of_sentence(*sentence) if cue_start(m) >= floor and m.end() <= ceiling
+                and (m.re is not VERB_CUE or is_a_verb_cue(self.frame, m, floor))]
 
 
-def last_cue(frame: str, floor: int, ceiling: int) -> re.Match | None:
-    """The reporting verb or noun nearest before ``ceiling``."""
-    found = cues_before(frame, floor, ceiling)
-    return found[0] if found else None
+def cue_start(cue: re.Match) -> int:
+    """Where the reporting word of a cue starts."""
+    return cue.start("cue") if "cue" in cue.re.groupindex else cue.start()
 
 
 def cue_words(cue: re.Match) -> str:

@@ -16,6 +16,7 @@ that its stray single marks never pair.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -74,9 +75,9 @@ def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
     return depth > 0 and text[i] == '"' and text[outer] == '"'
 
 
-def mark_positions(text: str, start: int, end: int, marks: str) -> list[int]:
-    """Positions of the marks of a style in ``text[start:end]``."""
-    found = [m.start() for m in MARK_PATTERNS[marks].finditer(text, start, end)]
+def mark_positions(text: str, marks: str) -> list[int]:
+    """Positions of the marks of a style in ``text``."""
+    found = [m.start() for m in MARK_PATTERNS[marks].finditer(text)]
     return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
 
 
@@ -97,15 +98,15 @@ def mark_style(text: str) -> str:
     return SINGLE_MARKS
 
 
-def pair_line(text: str, start: int, end: int, marks: str) -> tuple[list[tuple[int, int | None]], bool]:
-    """Pairs of (open, close) mark positions in one line; close None for a quote left open.
+def pair_line(text: str, positions: list[int]) -> tuple[list[tuple[int, int | None]], bool]:
+    """Pairs of (open, close) positions of the marks of one line; close None for a quote left open.
 
     Marks inside an open quote nest (a quote within a quote) and only the
     outermost pair is returned. The flag says whether the line ends inside a quote.
     """
     pairs: list[tuple[int, int | None]] = []
     depth, outer = 0, -1
-    for i in mark_positions(text, start, end, marks):
+    for i in positions:
         if opens(text, i) and not closes_straight_pair(text, outer, i, depth):
             if depth == 0:
                 outer = i
@@ -120,17 +121,19 @@ def pair_line(text: str, start: int, end: int, marks: str) -> tuple[list[tuple[i
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in LINE.finditer(text) if m.group().strip()]
+    """Where each line that is not blank starts and ends."""
+    return [m.span() for m in LINE.finditer(text) if not m.group().isspace()]
 
 
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every quoted span of ``text`` in order, a quote over several paragraphs giving one span each."""
-    marks = mark_style(text)
+def quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpan]:
+    """Every quoted span of ``text`` (whose ``lines`` are given) in order, a quote over several paragraphs giving
+    one span each."""
+    positions = mark_positions(text, mark_style(text))
     spans: list[QuotedSpan] = []
-    lines = line_spans(text)
     left_open: int | None = None
     for number, (start, end) in enumerate(lines):
-        pairs, ends_open = pair_line(text, start, end, marks)
+        low, high = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+        pairs, ends_open = pair_line(text, positions[low:high])
         first = len(spans)
         for open_at, close_at in pairs:
             stop = close_at if close_at is not None else end

@@ -158,7 +158,7 @@ class Cast:
             if " " in run:
                 cast.read_name_run(text, match)
             elif run in cast.by_surname:
-                cast.note_surname_mention([run], [match.start()], [])
+                cast.note_surname_mention([run], match.start(), [])
         for name in cast.organisations & cast.people.keys():
             cast.forget(name)
         cast.timeline = sorted(((at, p) for p in cast.people.values() for at in p.mentions), key=lambda pair: pair[0])
@@ -176,11 +176,11 @@ class Cast:
         run = parsed_run(match.group())
         if len(run.name_words) < 2 and not run.may_name_someone_by_surname(self):
             return
-        offsets = [match.start() + m.start() for m in WORD.finditer(match.group())]
         words, first, last = run.words, run.first, run.last
+        at = match.start() + run.offsets[first]
         if len(run.name_words) < 2:
-            self.note_surname_mention(list(run.name_words), offsets[first:last], list(words[:first]))
-            self.note_titled_surname(list(run.name_words), offsets[first:last], list(words[:first]))
+            self.note_surname_mention(list(run.name_words), at, list(words[:first]))
+            self.note_titled_surname(list(run.name_words), at, list(words[:first]))
             return
         if not run.may_be_a_person:
             return
@@ -188,25 +188,25 @@ class Cast:
             self.organisations.add(run.name)
             return
         person = self.people.get(run.name) or self.add(run.name)
-        person.mentions.append(offsets[first])
+        person.mentions.append(at)
         if run.title:
             person.role = run.title
         elif person.role is None and len(person.mentions) == 1:
-            after = offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
+            after = match.start() + run.offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
             apposition = APPOSITION_ROLE.match(text, after) if after else None
             person.introduction = apposition.group("role") if apposition else None
             person.role = (apposition_role(text, after) if after else None) or role_before(text, match.start())
         self.note_honorific(person, list(words[:first]))
 
-    def note_surname_mention(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
+    def note_surname_mention(self, name_words: list[str], at: int, before: list[str]) -> None:
         """A later mention of a known person by surname, perhaps with an honorific that states the gender."""
         if len(name_words) != 1:
             return
         for person in self.by_surname.get(name_words[0], []):
-            person.mentions.append(offsets[0])
+            person.mentions.append(at)
             self.note_honorific(person, before)
 
-    def note_titled_surname(self, name_words: list[str], offsets: list[int], before: list[str]) -> None:
+    def note_titled_surname(self, name_words: list[str], at: int, before: list[str]) -> None:
         """A person known only by title and surname (``Minister Lindqvist``), when no full name has that surname."""
         if len(name_words) != 1 or name_words[0] in self.by_surname or is_acronym(name_words[0]):
             return
@@ -214,7 +214,7 @@ class Cast:
         if not titles or name_words[0].lower() in NOT_PERSON_WORDS:
             return
         person = self.add(name_words[0])
-        person.mentions.append(offsets[0])
+        person.mentions.append(at)
         person.role = " ".join(w for w in before if w.lower() not in HONORIFICS) or None
         self.note_honorific(person, before)
 
@@ -297,12 +297,13 @@ class NameRun:
     first: int
     last: int
     title: str | None
+    offsets: tuple[int, ...]
 
-    @property
+    @cached_property
     def name_words(self) -> tuple[str, ...]:
         return self.words[self.first:self.last]
 
-    @property
+    @cached_property
     def name(self) -> str:
         return " ".join(self.name_words)
 
@@ -318,15 +319,17 @@ class NameRun:
 
 @lru_cache(maxsize=8192)
 def parsed_run(run: str) -> NameRun:
-    """The words of a run (``German Chancellor Ada Brennersaid``), the name's bounds and the title before it."""
-    words = [unglued(w) for w in run.split()]
+    """The words of a run (``German Chancellor Ada Brennersaid``), where each starts, the name's bounds and the title
+    before it."""
+    found = list(WORD.finditer(run))
+    words = [unglued(m.group()) for m in found]
     words[-1] = possessive_free(words[-1])
     first, last = name_bounds(tuple(words))
     before = words[:first]
     title = " ".join(w for w in before if w.lower() not in HONORIFICS and w.lower() not in NOT_NAMES)
     titled = any(w.lower().rstrip(".") in TITLES for w in before)
     keeps_title = title and titled and before[-1].lower() not in CONNECTORS
-    return NameRun(tuple(words), first, last, title if keeps_title else None)
+    return NameRun(tuple(words), first, last, title if keeps_title else None, tuple(m.start() for m in found))
 
 
 @lru_cache(maxsize=4096)

@@ -38,9 +38,9 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, cue_strength,
-                   cue_words, cues_before, is_a_verb_cue, last_cue)
-from .marks import QuotedSpan, quoted_spans
+from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, CuesOfFrame,
+                   cue_strength, cue_words, is_a_verb_cue)
+from .marks import QuotedSpan, line_spans, quoted_spans
 from .model import Quote, Span
 from .names import DOCUMENT_WORDS, ORGANISATION_WORDS, PRONOUN_GENDER, Cast, Person, apposition_role, kind_of_mention
 from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_PASSIVE, APPOSITION_AND_PARENTHESIS,
@@ -73,9 +73,11 @@ class Article:
 
     def __init__(self, text: str):
         self.text = text
-        self.spans = quoted_spans(text)
+        lines = line_spans(text)
+        self.spans = quoted_spans(text, lines)
         self.frame = masked(text, self.spans)
-        self.sentences = sentences(self.frame)
+        self.sentences = sentences(self.frame, lines)
+        self.cues = CuesOfFrame(self.frame)
         self.sentence_starts = [s.start for s in self.sentences]
         last_quote_end = self.spans[-1].end if self.spans else 0
         self.cast = Cast.of(text, min(len(text), last_quote_end + NAMES_READ_AFTER_LAST_QUOTE))
@@ -83,6 +85,16 @@ class Article:
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset``."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def cues_before(self, floor: int, ceiling: int) -> list[re.Match]:
+        """The cues in ``frame[floor:ceiling]`` (within one sentence), nearest to ``ceiling`` first."""
+        sentence = self.sentences[self.sentence_at(floor)]
+        return self.cues.before((sentence.start, sentence.end), floor, ceiling)
+
+    def last_cue(self, floor: int, ceiling: int) -> re.Match | None:
+        """The cue nearest before ``ceiling`` in ``frame[floor:ceiling]``."""
+        found = self.cues_before(floor, ceiling)
+        return found[0] if found else None
 
     def span_of(self, match: re.Match, group: str) -> Span | None:
         """The words of a matched noun phrase, if they can name a speaker."""
@@ -142,11 +154,13 @@ def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
     if SCARE_MARKER.search(article.frame, max(0, span.open - 15), span.open):
         return True
     words = article.text[span.start:span.end].split()
-    if not words or len(words) > 8 or GIVEN_AS_LABEL.search(article.frame, max(0, span.open - 80), span.open + 1):
+    if not words or len(words) > 8:
         return False
     if words[0] in ("the", "a", "an") and len(words) > 2:
         words = words[1:]
     if not all(TITLE_WORDS.match(w) for w in words) or not words[0][:1].isupper():
+        return False
+    if GIVEN_AS_LABEL.search(article.frame, max(0, span.open - 80), span.open + 1):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     if capitalised >= 2:
@@ -238,7 +252,7 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
     subject, the nearest cue's subject.
     """
     fallback, speaking = None, None
-    for cue in cues_before(article.frame, floor, ceiling)[:3]:
+    for cue in article.cues_before(floor, ceiling)[:3]:
         mention = speaker_of_cue(article, cue, floor)
         if mention is None:
             continue
@@ -272,7 +286,7 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
             opening = article.span_of(subject, "np") if subject else None
             found = opening if opening is not None and can_speak(opening.text) else found
         return found or inverted_subject(article, cue)
-    earlier = cues_before(frame, floor, start)
+    earlier = article.cues_before(floor, start)
     if earlier:
         return speaker_of_cue(article, earlier[0], floor)
     coordinated = COORDINATED.search(frame, max(floor, start - 80), start)
@@ -341,7 +355,7 @@ def introduced(article: Article, span: QuotedSpan, sentence: Sentence) -> Attrib
     with_colon = words.endswith(":")
     if not with_colon and (previous.line < sentence.line - 1 or MASK in words):
         return None
-    cue = last_cue(frame, previous.start, previous.end)
+    cue = article.last_cue(previous.start, previous.end)
     if cue is None:
         return None
     mention = speaker_of_cue(article, cue, previous.start)
@@ -393,7 +407,7 @@ def cue_next(article: Article, span: QuotedSpan, sentence: Sentence) -> Attribut
     words = article.frame[following.start:following.end]
     if following.line != sentence.line or MASK in words or len(words.split()) > 12:
         return None
-    cue = last_cue(article.frame, following.start, following.end)
+    cue = article.last_cue(following.start, following.end)
     if cue is None:
         return None
     mention = speaker_of_cue(article, cue, following.start)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .marks import QuotedSpan, line_spans
+from .marks import QuotedSpan
 
 MASK = "·"
 NOT_NEWLINE = re.compile(r"[^\n]")
+SPACES = re.compile(r"\s*")
 KEPT_PUNCTUATION = ".?!,…:;—–-"
 SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
 ABBREVIATION = re.compile(
@@ -44,20 +45,16 @@ def masked(text: str, spans: list[QuotedSpan]) -> str:
     return "".join(pieces)
 
 
-def sentences(frame: str) -> list[Sentence]:
-    """The sentences of each line of the (masked) text, in order."""
+def sentences(frame: str, lines: list[tuple[int, int]]) -> list[Sentence]:
+    """The sentences of each of the (masked) text's ``lines``, in order."""
     found = []
-    for number, (start, end) in enumerate(line_spans(frame)):
-        begin = start
-        while begin < end and frame[begin].isspace():
-            begin += 1
+    for number, (start, end) in enumerate(lines):
+        begin = SPACES.match(frame, start, end).end()
         for match in SENTENCE_END.finditer(frame, start, end):
             if ABBREVIATION.search(frame, max(start, match.start() - 5), match.start()):
                 continue
             found.append(Sentence(begin, match.end(), number))
-            begin = match.end()
-            while begin < end and frame[begin].isspace():
-                begin += 1
+            begin = SPACES.match(frame, match.end(), end).end()
         if begin < end:
             found.append(Sentence(begin, end, number))
     return found
