@@ -316,3 +316,22 @@ def test_description_named_in_the_next_sentence():
 def test_coordinated_quotes_share_the_speaker():
     text = "Tomas Vell said the plan was “reckless,” “costly” and a “waste of a good harbour.”"
     assert speakers(text) == ["Tomas Vell", "Tomas Vell", "Tomas Vell"]
+
+
+def test_initials_run_together_stay_in_the_name():
+    text = ("“The tide is turning,” said Rep. T.J. Vellman (D-Lisvik), who chairs the harbour caucus. "
+            "“We will be ready.” The U.N. Harbour Office did not comment.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["T.J. Vellman", "T.J. Vellman"]
+    assert quotes[0].role == "Rep."
+
+
+def test_calls_from_listeners_do_not_give_a_label():
+    text = ("By noon, Ines Kalder began taking calls from fishermen on her “Harbour Hour” radio show, "
+            "which airs weekly.")
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_negated_cue_reports_nothing():
+    text = "“The pier stays shut.” The harbour office did not comment. Ines Kalder never said “closed for good”."
+    assert [q.speaker for q in extract_quotes(text)] == [None, None]

@@ -118,6 +118,7 @@ TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
 # The cue patterns besides the verbs, each with the strings one of which a sentence must hold for it to match.
 OTHER_CUES = ((NOUN_CUE, ("’", "'")), (GLUED_CUE, ("said", "says")), (INTRODUCING_NOUN_CUE, (":",)),
               (WORDING_CUE, ("use", "coined", "invoked", "repeated")))
+NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+\Z")
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
 
 
@@ -158,10 +159,18 @@ def cue_words(cue: re.Match) -> str:
 
 
 def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
-    """A reporting verb used as one: not ``called for``, not a noun (``his claims``), capitalised only to open a sentence."""
+    """A reporting verb used as one: not ``called for``, not a noun (``his claims``), not negated (``did not
+    comment``), capitalised only to open a sentence."""
     if cue.group()[0].isupper() and frame[floor:cue.start()].strip(" “”\"") != "":
         return False
-    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue)
+    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue) and \
+        not is_negated(frame, cue)
+
+
+def is_negated(frame: str, cue: re.Match) -> bool:
+    """A cue that says words were not said: ``Vell did not comment``, ``Vell never said``."""
+    start = cue_start(cue)
+    return NEGATION_BEFORE.search(frame, max(0, start - 12), start) is not None
 
 
 def used_as_noun(frame: str, cue: re.Match) -> bool:

@@ -113,6 +113,9 @@ WORD_CHARS = re.compile(r"[\w’'-]+")
 LOWER_WORD = re.compile(r"[a-z]+")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 INITIAL = re.compile(r"[A-Z]\.")
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Initials that stand for a place or a body rather than a person's given names.
+PLACE_AND_BODY_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A."})
 APPOSITION_OR_PARENTHESIS = re.compile(r"\s*[,(]")
 PARENTHESIS = re.compile(r"\([^()]*\)")
 POST_MODIFIER = re.compile(r",.*|\s(?:of|from|by|in|at|for|with|on|to|that|which|who|whose|where)\s.*")
@@ -388,7 +391,9 @@ def names_a_thing(text: str, end: int) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """``NATO``, ``US``: capitals that are not a name, unlike an initial such as ``E.``."""
+    """``NATO``, ``US``, ``U.N.``: capitals that are not a name, unlike initials such as ``E.`` or ``T.J.``."""
+    if INITIALS.fullmatch(word):
+        return word in PLACE_AND_BODY_INITIALS
     return word.isupper() and len(word.rstrip(".")) > 1
 
 

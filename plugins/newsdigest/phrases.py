@@ -18,7 +18,8 @@ from .cues import VERB_CUE
 from .names import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, kind_of_mention
 from .patterns import alternation
 
-CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|[A-Z]\.|[A-Z][\w’'-]*)"
+# A capitalised word, an abbreviated title, or initials, one or run together: "Rep.", "T.", "T.J.".
+CAP = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|St|Jr|Sr|Capt)\.|(?:[A-Z]\.)+|[A-Z][\w’'-]*)"
 NAME = (rf"(?:{CAP}(?:\s+(?:{CAP}|de|van|von|der|bin|al|da|di|of\s+(?:the\s+)?{CAP}))*"
         rf"(?:\s*\([^()\n]{{1,25}}\))?)")
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
@@ -73,7 +74,8 @@ AT_START = re.compile(rf"(?:(?:[^,·“”\"\n]{{1,120}},\s+){{0,3}}?|{TIME_OPEN
 LABELLED_AS = re.compile(r"(?:(?<!such )\bas\s+(?:(?:a|an|the|being|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}|[a-z]:\s*)"
                          r"[“\"„«']*\Z")
 GIVEN_AS_LABEL = re.compile(r"(?:(?<!\bknown )(?<!\bsuch )(?<!\bserved )(?<!\bbilled )(?<!\bworked )(?<!\bacted )\bas\s+"
-                            r"|\b(?:called|calls|calling|dubbed|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,5}?)"
+                            r"|\b(?:called|calls|calling|dubbed|labell?ed|branded)\s+(?!(?:for|from|on|in|to|at|off|up|out|back)\b)"
+                            r"(?:[\w’'-]+\s+){1,5}?)"
                             r"(?:[“\"]·*[,.]?[”\"],?\s+(?:and|or)\s+)?[“\"„«]\Z")
 OPENING_PARTICIPLE = re.compile(rf"(?:(?:After|Before|While|When|Since|Despite|By|Upon|In)\s+)?(?P<cue>{CUE})\b")
 SUBJECT_AFTER_OPENING = re.compile(rf"[,”\"]\s*[,”\"]?\s+(?P<np>{PRONOUN}\b|{ROLED_NAME}{APPOSITION}|{SUBJECT_PHRASE})")

@@ -20,7 +20,7 @@ SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Cmdr|Supt|Insp|"
     r"Det|Pres|Atty|Corp|Inc|Ltd|Co|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|Ave|"
-    r"U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|(?<![\w.])[A-Z])\Z")
+    r"U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|(?<![\w.])(?:[A-Z]\.)*[A-Z])\Z")
 
 
 @dataclass(frozen=True)
