@@ -335,3 +335,21 @@ def test_calls_from_listeners_do_not_give_a_label():
 def test_a_negated_cue_reports_nothing():
     text = "“The pier stays shut.” The harbour office did not comment. Ines Kalder never said “closed for good”."
     assert [q.speaker for q in extract_quotes(text)] == [None, None]
+
+
+def test_a_sentence_word_before_the_name_is_not_part_of_it():
+    text = "Ines Kalder spoke first. But Tomas Vell said Kalder has “great respect” for the crews."
+    assert quote_of(text, "great respect").speaker == "Tomas Vell"
+
+
+def test_a_cue_introducing_the_quote_with_a_comma_wins_over_an_outer_cue():
+    text = ("When Ines Kalder noted that the pier was late ― as it was most years ― Tomas Vell boasted, "
+            "“That makes us careful.”")
+    assert quote_of(text, "That makes").speaker == "Tomas Vell"
+
+
+def test_cue_forms_that_agreement_shows_to_be_nouns():
+    text = ("Ines Kalder pointed to reports that Tomas Vell called the ferry “a rust bucket”.\n\n"
+            "Ines Kalder is describing as “reckless” a Vell tweet attacking the harbour board.\n\n"
+            "Tomas Vell said Kalder has “great respect” for the crews and her harbour comment was a joke.")
+    assert speakers(text) == ["Tomas Vell", "Ines Kalder", "Tomas Vell"]

@@ -118,6 +118,15 @@ TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
 # The cue patterns besides the verbs, each with the strings one of which a sentence must hold for it to match.
 OTHER_CUES = ((NOUN_CUE, ("’", "'")), (GLUED_CUE, ("said", "says")), (INTRODUCING_NOUN_CUE, (":",)),
               (WORDING_CUE, ("use", "coined", "invoked", "repeated")))
+DETERMINERS = frozenset("a an the his her their its our my your".split())
+# The bare form of each verb: "say", "note"; not "read" or "put it", which are also past forms.
+BARE_FORMS = frozenset([inflections(verb)[0] for verb in REGULAR_VERBS]
+                       + [forms[0] for verb, forms in IRREGULAR_VERBS.items() if verb not in ("read", "put it", "speak")])
+# "a Vell tweet": a singular subject of up to three words, none of them a count (a few, a number) or an auxiliary.
+SINGULAR_SUBJECT_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother|[Ee]ach|[Ee]very)\s+"
+    r"(?:(?!(?:few|lot|lots|number|couple|handful|majority|minority|third|half|dozen|of|and|or|will|would|can"
+    r"|could|should|may|might|must|did|does|do|to|not|also|who|that)\b)[\w’'.-]+\s+){1,3}\Z")
 NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+\Z")
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
 
@@ -161,29 +170,38 @@ def cue_words(cue: re.Match) -> str:
 def is_a_verb_cue(frame: str, cue: re.Match, floor: int) -> bool:
     """A reporting verb used as one: not ``called for``, not a noun (``his claims``), not negated (``did not
     comment``), capitalised only to open a sentence."""
-    if cue.group()[0].isupper() and frame[floor:cue.start()].strip(" “”\"") != "":
+    start, form = cue_start(cue), cue_words(cue)
+    if form[0].isupper() and frame[floor:start].strip(" “”\"") != "":
         return False
-    return not NOT_A_CUE_AFTER.match(frame, cue.start() + 4) and not used_as_noun(frame, cue) and \
-        not is_negated(frame, cue)
+    return not NOT_A_CUE_AFTER.match(frame, start + 4) and not used_as_noun(frame, start, form) and \
+        not is_negated(frame, start)
 
 
-def is_negated(frame: str, cue: re.Match) -> bool:
-    """A cue that says words were not said: ``Vell did not comment``, ``Vell never said``."""
-    start = cue_start(cue)
+def is_negated(frame: str, start: int) -> bool:
+    """Whether the cue at ``start`` says words were not said: ``Vell did not comment``, ``Vell never said``."""
     return NEGATION_BEFORE.search(frame, max(0, start - 12), start) is not None
 
 
-def used_as_noun(frame: str, cue: re.Match) -> bool:
-    """A cue form that is a noun here: ``his claims``, ``late-night tweets``, ``the report``."""
-    before = WORD_BEFORE.search(frame, max(0, cue.start() - 30), cue.start())
-    if before is None or cue.group().endswith(("ed", "ing")):
+def used_as_noun(frame: str, start: int, form: str) -> bool:
+    """Whether the cue ``form`` at ``start`` is a noun: ``his claims``, ``late-night tweets``, ``the report``,
+    ``his harbour comment``.
+
+    Agreement tells two more: after ``to`` a verb is bare, so ``pointed to reports`` is a noun; a singular subject
+    takes ``tweets``, so ``a Vell tweet`` is one.
+    """
+    before = WORD_BEFORE.search(frame, max(0, start - 30), start)
+    if before is None or form.endswith(("ed", "ing")):
         return False
     word = before.group(1)
     if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
         return True
-    earlier = TWO_WORDS_BEFORE.search(frame, max(0, cue.start() - 40), cue.start())
+    if word == "to" and form.endswith("s") and form not in BARE_FORMS:
+        return True
+    if form in BARE_FORMS and SINGULAR_SUBJECT_BEFORE.search(frame, max(0, start - 60), start):
+        return True
+    earlier = TWO_WORDS_BEFORE.search(frame, max(0, start - 40), start)
     if earlier is None:
         return False
     lead = earlier.group(1).lower()
-    could_be_noun = cue.group().lower() in NOUN_CUES
-    return could_be_noun and (lead in ("of", "about", "with", "for") or lead in ("a", "an", "the") and word.islower())
+    could_be_noun = form.lower() in NOUN_CUES
+    return could_be_noun and (lead in ("of", "about", "with", "for") or lead in DETERMINERS and word.islower())

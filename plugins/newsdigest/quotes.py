@@ -51,6 +51,8 @@ from .phrases import (ADJACENT, AFTER_DASH, AFTER_INVERTED, AFTER_NORMAL, AFTER_
 from .sentences import MASK, Sentence, masked, sentences
 
 REVIEW_THRESHOLD = 0.6
+INTRODUCING_PUNCTUATION = re.compile(r"\s*[,:]\s*")
+LEADING_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s+(?=[A-Z])")
 # How far, in characters, the rules look from a quote for its cue and speaker, and back for whom a pronoun means.
 REACH = 400
 SALIENCE_REACH = 3000
@@ -97,12 +99,17 @@ class Article:
         return found[0] if found else None
 
     def span_of(self, match: re.Match, group: str) -> Span | None:
-        """The words of a matched noun phrase, if they can name a speaker."""
+        """The words of a matched noun phrase, if they can name a speaker, without a capitalised sentence word
+        that leads them: ``But Kalder`` gives Kalder."""
         start, end = match.span(group)
-        words = self.text[start:end]
-        if MASK in self.frame[start:end] or not can_name_a_speaker(words):
+        if MASK in self.frame[start:end]:
             return None
-        return Span(start, end, words)
+        if not can_name_a_speaker(self.text[start:end]):
+            lead = LEADING_CAPITALISED_WORD.match(self.text, start, end)
+            if lead is None or not can_name_a_speaker(self.text[lead.end():end]):
+                return None
+            start = lead.end()
+        return Span(start, end, self.text[start:end])
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -248,8 +255,9 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
     Quoted words inside reported speech are the reporter's source's: in ``Kalder
     said the council had asked for “calm”`` they are Kalder's; in ``Kalder said the
     floods demand “more dams”`` the floods cannot speak. A relative clause brings
-    its own speaker (``Vell mocked Kalder, who said “never”``). With no speaking
-    subject, the nearest cue's subject.
+    its own speaker (``Vell mocked Kalder, who said “never”``), and so does a cue
+    that introduces the quote with just a comma or colon (``When Kalder asked,
+    Vell said: “No.”``). With no speaking subject, the nearest cue's subject.
     """
     fallback, speaking = None, None
     for cue in article.cues_before(floor, ceiling)[:3]:
@@ -257,7 +265,8 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
         if mention is None:
             continue
         if can_speak(mention.text):
-            if mention.text.lower() in RELATIVE_PRONOUNS:
+            introducing = speaking is None and INTRODUCING_PUNCTUATION.fullmatch(article.frame, cue.end(), ceiling)
+            if mention.text.lower() in RELATIVE_PRONOUNS or introducing:
                 return speaking or (cue, mention)
             speaking = (cue, mention)
         fallback = fallback or (cue, mention)
