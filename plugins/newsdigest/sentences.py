@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from .marks import QuotedSpan
 
 MASK = "·"
-NOT_NEWLINE = re.compile(r"[^\n]")
 SPACES = re.compile(r"\s*")
 KEPT_PUNCTUATION = ".?!,…:;—–-"
 SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
@@ -33,13 +32,15 @@ class Sentence:
 
 
 def masked(text: str, spans: list[QuotedSpan]) -> str:
-    """The text with every quoted span's characters replaced by ``MASK`` but its last punctuation."""
+    """The text with every quoted span's characters replaced by ``MASK`` but its last punctuation.
+
+    A span lies within one line, so masking keeps every line break where it was.
+    """
     pieces, done = [], 0
     for span in spans:
-        inside = text[span.start:span.end]
-        kept = inside[-1] if inside and inside[-1] in KEPT_PUNCTUATION else ""
-        hidden = inside[:len(inside) - len(kept)]
-        pieces += [text[done:span.start], NOT_NEWLINE.sub(MASK, hidden), kept]
+        last = text[span.end - 1] if span.end > span.start else ""
+        kept = last if last in KEPT_PUNCTUATION else ""
+        pieces += [text[done:span.start], MASK * (span.end - span.start - len(kept)), kept]
         done = span.end
     pieces.append(text[done:])
     return "".join(pieces)
