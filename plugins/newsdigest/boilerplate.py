@@ -193,10 +193,15 @@ def labelled_line(text: str, words: list[str]) -> Verdict | None:
         return Verdict("date line")
     if READING_TIME.match(text):
         return Verdict("reading time")
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(words) <= 2 and len(letters) >= 5 and all(ch.isupper() for ch in letters):
+    if len(words) <= 2 and is_capitalised_label(text):
         return Verdict("section label")
     return None
+
+
+def is_capitalised_label(text: str) -> bool:
+    """At least five letters, every one of them a capital."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 5 and all(ch.isupper() for ch in letters)
 
 
 def scored_family(text: str, lowered: list[str]) -> Verdict | None:

@@ -7,6 +7,7 @@ listed in ``warnings`` as ``"repair: ..."`` lines.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Callable
@@ -27,6 +28,8 @@ CONTROL_SHARE_LIMIT = 0.1
 SHOWN_FIXES = 8
 SAMPLE = 8192
 WRAP_ENDINGS = tuple(".!?…:;\"”’)]")
+# Control characters other than tab, newline, form feed and carriage return.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_article_bytes(data: bytes, file: str) -> tuple[str, list[str]]:
@@ -68,7 +71,7 @@ def refuse_unusable(text: str, file: str) -> None:
     if not text.strip().strip("\ufeff"):
         raise ContentError(file, "empty file")
     sample = text[:SAMPLE]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f" or "\x7f" <= ch < "\xa0")
+    controls = len(CONTROL.findall(sample))
     if "\x00" in sample or controls > CONTROL_SHARE_LIMIT * len(sample):
         raise ContentError(file, "binary content (control characters), not article text")
 
@@ -180,8 +183,7 @@ def runs_on(previous: Line, line: Line) -> bool:
 
 def repaired_paragraphs(raw: str, kept: list[Line | None], title: str) -> tuple[list[MappedText], list[str]]:
     """Each paragraph copied from ``raw``, mojibake fixed, whitespace collapsed, glued verbs split."""
-    paragraphs = [MappedText.joined((MappedText.copied(raw, *line.bounds) for line in lines), " ")
-                  for lines in paragraph_lines(kept)]
+    paragraphs = [copied_paragraph(raw, lines) for lines in paragraph_lines(kept)]
     notes: list[str] = []
     fixes = [fixed_mojibake(paragraph) for paragraph in paragraphs]
     garbled = Counter(pair for fix in fixes for pair in fix.garbled)
@@ -194,6 +196,12 @@ def repaired_paragraphs(raw: str, kept: list[Line | None], title: str) -> tuple[
         known = KnownWords(texts + [title])
         paragraphs = [repaired(paragraph, lambda p: split_glued_verbs(p, known), notes) for paragraph in paragraphs]
     return paragraphs, [f"repair: {note}" for note in notes]
+
+
+def copied_paragraph(raw: str, lines: list[Line]) -> MappedText:
+    """The lines' text copied from ``raw``, joined by single spaces."""
+    parts = [MappedText.copied(raw, *line.bounds) for line in lines]
+    return parts[0] if len(parts) == 1 else MappedText.joined(parts, " ")
 
 
 def garbled_note(garbled: Counter) -> str:

@@ -61,8 +61,13 @@ def date_by_dateutil(value: str) -> str | None:
 
 def is_whole_date(value: str) -> bool:
     """Whether ``value`` is a date and nothing more (allowing a trailing period)."""
-    match = first_date_match(value)
-    return bool(match) and value[:match.start()].strip() == "" and value[match.end():].strip(" .") == ""
+    match = date_match_at(value, len(value) - len(value.lstrip()))
+    return bool(match) and value[match.end():].strip(" .") == ""
+
+
+def date_match_at(text: str, position: int) -> re.Match | None:
+    """The date starting exactly at ``position``, as ``first_date_match`` would find it there."""
+    return next((match for pattern in DATE_PATTERNS if (match := pattern.match(text, position))), None)
 
 
 def first_date_match(text: str) -> re.Match | None:

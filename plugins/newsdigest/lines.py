@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 QUOTE_MARKS = "\"“”„«»"
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+EDGE_SPACE = " \t\r\f\v\xa0" + INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,10 @@ class Line:
     number: int
     start: int
     text: str
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def stripped(self) -> str:
-        return self.text.strip().strip(INVISIBLE).strip()
+    def __post_init__(self):
+        object.__setattr__(self, "stripped", self.text.strip().strip(INVISIBLE).strip())
 
     @property
     def is_blank(self) -> bool:
@@ -31,8 +31,8 @@ class Line:
     def bounds(self) -> tuple[int, int]:
         """Start and end offsets in the raw text of the line without surrounding whitespace."""
         text = self.text
-        left = len(text) - len(text.lstrip(" \t\r\f\v\xa0" + INVISIBLE))
-        right = len(text.rstrip(" \t\r\f\v\xa0" + INVISIBLE))
+        left = len(text) - len(text.lstrip(EDGE_SPACE))
+        right = len(text.rstrip(EDGE_SPACE))
         return self.start + left, self.start + max(left, right)
 
 
