@@ -194,7 +194,9 @@ def split_glued_verbs(paragraph: MappedText, known: KnownWords) -> Repaired:
 
 
 def has_glued_candidates(texts: list[str]) -> bool:
-    return any(glued_matches(text) for text in texts)
+    """Whether any of ``texts`` holds a run of letters ending in a reporting verb (all searched at once:
+    a run never crosses the newline that joins them)."""
+    return bool(glued_matches("\n".join(texts)))
 
 
 def glued_matches(text: str) -> list[re.Match]:
