@@ -141,7 +141,7 @@ def classify_line(text: str) -> Verdict | None:
         return None
     if not any(ch.isalnum() for ch in text):
         return Verdict("separator")
-    if len(text) > LONGEST_BOILERPLATE_CHARS:
+    if len(text) > LONGEST_BOILERPLATE_CHARS or surely_too_many_words(text):
         return None
     words = words_of(text)
     if len(words) > LONGEST_BOILERPLATE_WORDS:
@@ -153,6 +153,13 @@ def classify_line(text: str) -> Verdict | None:
     if has_quote_marks(text):
         return None
     return labelled_line(text, words) or scored_family(text, lowered) or label_of_family(text, lowered)
+
+
+def surely_too_many_words(text: str) -> bool:
+    """A quick certainty that the line has more than LONGEST_BOILERPLATE_WORDS words: that many
+    whitespace-separated tokens start with a letter or digit, and each of them holds a word."""
+    return (text.count(" ") >= LONGEST_BOILERPLATE_WORDS
+            and sum(map(str.isalnum, [token[0] for token in text.split()])) > LONGEST_BOILERPLATE_WORDS)
 
 
 def cued_family(text: str, lowered: list[str]) -> str | None:

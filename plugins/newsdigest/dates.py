@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import chain
+from typing import Iterable
 
 from dateutil import parser as dateutil_parser
 
@@ -97,8 +99,8 @@ def date_in_text(lines: list[str], lead: list[str]) -> tuple[str | None, bool]:
     the story reports, not its date.
     """
     lines = [line for line in lines[:LINES_SEARCHED] if line.strip()]
-    stated = [line for line in lines if PUBLISHED_LINE.match(line)] + [text for text in lead[:1] if DATELINE.match(text)]
-    guessed = lead[:DATELINE_PARAGRAPHS] + [line for line in lines if is_whole_date(line)]
+    stated = chain(filter(PUBLISHED_LINE.match, lines), filter(DATELINE.match, lead[:1]))
+    guessed = chain(lead[:DATELINE_PARAGRAPHS], filter(is_whole_date, lines))
     for candidates, is_stated in ((stated, True), (guessed, False)):
         date = first_real_date(candidates)
         if date:
@@ -106,7 +108,7 @@ def date_in_text(lines: list[str], lead: list[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-def first_real_date(texts: list[str]) -> str | None:
+def first_real_date(texts: Iterable[str]) -> str | None:
     for text in texts:
         match = first_date_match(text[:DATE_SEARCH_CHARS]) if YEAR.search(text[:DATE_SEARCH_CHARS]) else None
         if match:

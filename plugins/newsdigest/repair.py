@@ -19,8 +19,11 @@ import ftfy
 from .mapped import MappedText, Replacement
 
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, explain=False)
-SUSPICIOUS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xc2\xc3\xc5\xce\xcf\xd0\xd1\xe2\ufffd\ufb00-\ufb06"
-                        r"\uff01-\uff5e]|&[#\w]+;")
+SUSPICIOUS_CHARACTERS = (r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xc2\xc3\xc5\xce\xcf\xd0\xd1\xe2\ufffd\ufb00-\ufb06"
+                         r"\uff01-\uff5e")
+SUSPICIOUS = re.compile(rf"[{SUSPICIOUS_CHARACTERS}]|&[#\w]+;")
+# Every match of SUSPICIOUS starts with one of these; one class is found far quicker than the alternation.
+SUSPICIOUS_START = re.compile(rf"[{SUSPICIOUS_CHARACTERS}&]")
 TOKEN = re.compile(r"\S+|\s+")
 WINDOW = 120
 ODD_SPACE = "\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
@@ -54,6 +57,8 @@ class Repaired:
 def fixed_mojibake(paragraph: MappedText) -> Repaired:
     """Mojibake, HTML entities and stray controls fixed by ftfy, word by suspicious word."""
     text = paragraph.text
+    if not SUSPICIOUS_START.search(text):
+        return Repaired(paragraph)
     replacements: list[Replacement] = []
     fixed_words = []
     covered = 0
