@@ -25,6 +25,7 @@ CARD_SIZE = (1200, 630)
 MARGIN = 72
 PORTRAIT_ON_CARD = 300
 THUMBNAIL_SIZE = 256
+PNG_COMPRESS_LEVEL = 1  # flat colours compress well even at the fastest level
 TITLE_SIZES = (76, 68, 60, 52, 46)
 TITLE_MAX_LINES = 4
 QUOTE_SIZE = 34
@@ -271,5 +272,5 @@ class ImageCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.directory)
         os.close(handle)
-        image.save(temporary, "PNG")
+        image.save(temporary, "PNG", compress_level=PNG_COMPRESS_LEVEL)
         os.replace(temporary, cached)
