@@ -213,9 +213,10 @@ def is_capitalised_label(text: str) -> bool:
 
 def scored_family(text: str, lowered: list[str]) -> Verdict | None:
     """The family whose vocabulary dominates a prompt-like line, weighed against narrative signs."""
-    if len(ALL_VOCABULARY.intersection(lowered)) < 2:
+    present = ALL_VOCABULARY.intersection(lowered)
+    if len(present) < 2:
         return None
-    best, hits = max(((candidate, len(set(lowered) & candidate.vocabulary)) for candidate in FAMILIES),
+    best, hits = max(((candidate, len(present & candidate.vocabulary)) for candidate in FAMILIES),
                      key=lambda pair: pair[1])
     if hits < 2:
         return None
