@@ -48,11 +48,13 @@ class PeopleGenerator(Generator):
         index.held[:0] = held
         self.index = index
         self.slugs = {name: person_slug(name, self.settings) for name in index.people}
-        self.context.update(quote_index=index, person_slugs=self.slugs,
-                            person_url=lambda name: f"people/{self.slugs[name]}/")
+        self.context.update(quote_index=index, person_slugs=self.slugs)
         for article in articles:
             self.link_speakers(article, index)
             article.structured_data = self.article_data(article, index)
+
+    def person_path(self, name: str) -> str:
+        return f"people/{self.slugs[name]}/"
 
     def absolute(self, url: str) -> str:
         return f"{self.settings.get('SITEURL', '')}/{url}"
@@ -69,7 +71,7 @@ class PeopleGenerator(Generator):
     def person_data(self, entry: PersonEntry) -> dict:
         quotes = [structured.quotation(item.quote.text, entry.person.name, self.absolute(item.article.url),
                                        item.article.date) for item in entry.quotes]
-        return structured.person(entry.person.name, self.absolute(f"people/{self.slugs[entry.person.name]}/"),
+        return structured.person(entry.person.name, self.absolute(self.person_path(entry.person.name)),
                                  entry.role, entry.person.bio, quotes)
 
     def link_speakers(self, article, index: QuoteIndex) -> None:
@@ -79,11 +81,12 @@ class PeopleGenerator(Generator):
         else:
             root = self.settings.get("SITEURL", "") + "/"
 
-        def speaker_url(quote):
-            person = index.person_of(article.slug, quote)
-            return f"{root}people/{self.slugs[person.name]}/" if person else None
+        speakers = {id(q): person for q in article.digest.quotes if (person := index.person_of(article.slug, q))}
 
-        published = [q for q in article.digest.quotes if index.person_of(article.slug, q)]
+        def speaker_url(quote):
+            return root + self.person_path(speakers[id(quote)].name)
+
+        published = [q for q in article.digest.quotes if id(q) in speakers]
         article._content = render_body_html(article.digest.article.text, published, speaker_url)
 
     def generate_output(self, writer):
@@ -94,7 +97,7 @@ class PeopleGenerator(Generator):
 
         write("people/", "people")
         for name, entry in self.index.people.items():
-            write(f"people/{self.slugs[name]}/", "person", entry=entry, slug=self.slugs[name],
+            write(self.person_path(name), "person", entry=entry, slug=self.slugs[name],
                   structured_data=self.person_data(entry))
         if self.settings.get("NEWSDIGEST_SHOW_REVIEW"):
             write("review/", "review")
