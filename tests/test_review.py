@@ -92,3 +92,28 @@ def test_review_command_lists_held_quotes(tmp_path, capsys):
 def test_review_command_reports_unreadable_files(tmp_path, capsys):
     assert main(["review", str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt" in capsys.readouterr().err
+
+
+def write_article(folder, name: str, body: str):
+    path = folder / name
+    path.write_text(f"Title: {name}\nDate: 2026-10-0{len(name) % 9 + 1}\n\n{body}", encoding="utf-8")
+    return path
+
+
+def test_review_command_holds_a_surname_that_names_two_people_across_the_articles(tmp_path, capsys):
+    write_article(tmp_path, "ferry.txt", "The ferry board met in Tollby.\n\n"
+                                         '"We will sail again in spring," Ms. Varga said after the meeting.\n')
+    write_article(tmp_path, "quay.txt", 'Ilse Varga and Tomas Varga both spoke.\n\n"The quay is safe," Ilse Varga said.'
+                                        '\n\n"It is not," Tomas Varga said.\n')
+    assert main(["review", str(tmp_path)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert "ferry.txt" in line and "We will sail again in spring," in line
+    assert "names no one person across the digest" in line
+
+
+def test_review_command_uses_the_registry_beside_the_articles(tmp_path, capsys):
+    write_article(tmp_path, "ferry.txt", "The ferry board met in Tollby.\n\n"
+                                         '"We will sail again in spring," Ms. Varga said after the meeting.\n')
+    (tmp_path / "people.yml").write_text("- name: Ilse Varga\n  aliases: [Varga]\n", encoding="utf-8")
+    assert main(["review", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""

@@ -35,6 +35,7 @@ from .clean import read_article
 from .digest import digest_article
 from .errors import ContentError
 from .model import Quote
+from .people import PeopleRegistry, SourceArticle, build_quote_index, load_people
 from .quotes import REVIEW_THRESHOLD
 
 SPEAKER_KEY = "quote-speaker"
@@ -136,31 +137,49 @@ def article_paths(paths: list[str]) -> list[Path]:
     return found
 
 
-def held_quotes(path: Path) -> list[tuple[Quote, str]]:
-    """The quotes of one article file held for review, with offsets into the file."""
-    article = read_article(path)
-    _, held = split_for_review(digest_article(article).quotes, article.metadata)
-    return [(quote.shifted_to_source(article.offsets), reason) for quote, reason in held]
+def people_registry_beside(paths: list[str]) -> PeopleRegistry:
+    """The ``people.yml`` of the first directory named that has one, as the site build would read it."""
+    for name in paths:
+        registry = Path(name) / "people.yml"
+        if Path(name).is_dir() and registry.is_file():
+            try:
+                return PeopleRegistry(load_people(registry.read_text(encoding="utf-8"), str(registry)))
+            except (ContentError, UnicodeDecodeError) as error:
+                print(f"newsdigest: {registry}: {error}; the registry is ignored", file=sys.stderr)
+    return PeopleRegistry()
 
 
 def command_review(args: argparse.Namespace) -> int:
-    """``newsdigest review PATH...``: list the quotes an editor should check."""
-    status = 0
+    """``newsdigest review PATH...``: list the quotes an editor should check.
+
+    Besides each article's own doubts, a quote is held, as in the site build,
+    when its speaker names no one person across all the articles given.
+    """
+    status, offsets, published = 0, {}, []
     for path in article_paths(args.paths):
         try:
-            held = held_quotes(path)
+            article = read_article(path)
         except (ContentError, OSError, UnicodeDecodeError) as error:
             message = error if isinstance(error, ContentError) else f"{path}: {error}"
             print(f"newsdigest: {message}", file=sys.stderr)
             status = 1
             continue
+        offsets[str(path)] = article.offsets
+        kept, held = split_for_review(digest_article(article).quotes, article.metadata)
+        published.append((SourceArticle(key=str(path), title=article.title, url="", date=""), kept))
         for quote, reason in held:
-            print(json.dumps({"file": str(path), "reason": reason, **quote.to_json()}, ensure_ascii=False)
-                  if args.json else held_line(path, quote, reason))
+            print_held(args, str(path), quote.shifted_to_source(article.offsets), reason)
+    for held in build_quote_index(published, people_registry_beside(args.paths)).held:
+        print_held(args, held.article.key, held.quote.shifted_to_source(offsets[held.article.key]), held.reason)
     return status
 
 
-def held_line(path: Path, quote: Quote, reason: str) -> str:
+def print_held(args: argparse.Namespace, path: str, quote: Quote, reason: str) -> None:
+    print(json.dumps({"file": path, "reason": reason, **quote.to_json()}, ensure_ascii=False)
+          if args.json else held_line(path, quote, reason))
+
+
+def held_line(path: str, quote: Quote, reason: str) -> str:
     """One held quote for reading: where, the words, the proposed speaker and why it is held."""
     speaker = quote.speaker or "(nobody)"
     return (f"{path}:{quote.start}-{quote.end} “{quote.text}” — proposed {speaker} "
