@@ -2,8 +2,9 @@
 recurring places and organisations, each assignment kept with its evidence."""
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from .registry import load_registry_entries
 
 MIN_KEYWORD_HITS = 2
 MIN_DISCOVERED_MENTIONS = 5
+
+WORD = re.compile(r"\w+")
 
 # A capitalised word or acronym, possibly joined to the next by a space ("Port Ansel").
 PROPER_NOUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,}))*\b")
@@ -51,11 +54,43 @@ def load_topics(yaml_text: str, file: str = "topics.yml") -> list[Topic]:
     ]
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
-    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of ``text``; a phrase matches where its words follow one another."""
+    return WORD.findall(text.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def phrases_by_first_word(vocabulary: tuple[Topic, ...]) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """Each vocabulary phrase as (its words, its topic, its lower-cased spelling) under its first word,
+    longest phrases first."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for topic in vocabulary:
+        spellings = {tuple(words_of(phrase)): phrase.strip().lower() for phrase in (*topic.names(), *topic.keywords)}
+        for words, spelling in spellings.items():
+            if words:
+                index[words[0]].append((words, topic.name, spelling))
+    for candidates in index.values():
+        candidates.sort(key=lambda candidate: (-len(candidate[0]), candidate))
+    return dict(index)
+
+
+def phrase_hits(text: str, vocabulary: tuple[Topic, ...]) -> dict[str, Counter]:
+    """How often each topic's phrases occur in ``text``, by topic; a topic's matches never overlap.
+
+    >>> phrase_hits("Patrol vessels and a patrol vessel.", (Topic("Sea", keywords=("patrol vessel", "vessel")),))
+    {'Sea': Counter({'patrol vessel': 1})}
+    """
+    index = phrases_by_first_word(vocabulary)
+    words = words_of(text)
+    hits: dict[str, Counter] = defaultdict(Counter)
+    free_from: dict[str, int] = defaultdict(int)
+    for position, word in enumerate(words):
+        for phrase, topic, spelling in index.get(word, ()):
+            end = position + len(phrase)
+            if position >= free_from[topic] and tuple(words[position:end]) == phrase:
+                hits[topic][spelling] += 1
+                free_from[topic] = end
+    return dict(hits)
 
 
 def header_topic_names(header: str) -> list[str]:
@@ -73,14 +108,9 @@ def canonical_topic(name: str, vocabulary: list[Topic]) -> str:
 
 def vocabulary_matches(text: str, vocabulary: list[Topic]) -> list[TopicMatch]:
     """Topics whose name, aliases or keywords occur at least MIN_KEYWORD_HITS times in ``text``."""
-    matches = []
-    for topic in vocabulary:
-        pattern = phrase_pattern((*topic.names(), *topic.keywords))
-        found = pattern.findall(text) if pattern else []
-        if len(found) >= MIN_KEYWORD_HITS:
-            counts = Counter(word.lower() for word in found)
-            matches.append(TopicMatch(topic.name, tuple(f"{word} ×{n}" for word, n in sorted(counts.items()))))
-    return matches
+    hits = phrase_hits(text, tuple(vocabulary))
+    return [TopicMatch(topic.name, tuple(f"{phrase} ×{n}" for phrase, n in sorted(hits[topic.name].items())))
+            for topic in vocabulary if topic.name in hits and hits[topic.name].total() >= MIN_KEYWORD_HITS]
 
 
 def starts_a_sentence(text: str, offset: int) -> bool:
