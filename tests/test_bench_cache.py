@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from newsdigest.cache import ExtractionCache
-from newsdigest.digest import digest_text
+from newsdigest.clean import read_article
+from newsdigest.digest import digest_article, digest_text
+from newsdigest.errors import ContentError
 
 ARTICLE = "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n"
 
@@ -20,6 +22,10 @@ class CountingExtractor:
     def __call__(self, path: str):
         self.calls += 1
         return digest_text(Path(path).read_text(encoding="utf-8"), path)
+
+
+def read_and_digest(path: str):
+    return digest_article(read_article(path))
 
 
 @pytest.fixture
@@ -74,3 +80,36 @@ def test_pruning_keeps_only_the_entries_a_build_used(tmp_path: Path, article: Pa
     current.digest_of_file(str(article), extract)
     assert current.prune() == 1
     assert [entry.stem for entry in (tmp_path / "cache").glob("*/*.pickle")] == list(current.used)
+
+
+def test_files_extracted_ahead_in_workers_give_the_same_digests(tmp_path: Path):
+    texts = {tmp_path / f"article-{number}.txt": ARTICLE.replace("Monday", f"day {number}") for number in range(40)}
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
+    extract, cache = CountingExtractor(), cache_in(tmp_path)
+    assert cache.extract_ahead([str(path) for path in texts], extract, workers=2) == 40
+    for path, text in texts.items():
+        assert cache.digest_of_file(str(path), extract) == digest_text(text, str(path))
+    assert extract.calls == 0, "every file was extracted by a worker process"
+    assert cache.workers is None and not cache.ahead
+    assert len(list((tmp_path / "cache").glob("*/*.pickle"))) == 40
+
+
+def test_too_few_files_or_one_worker_are_extracted_in_the_build_itself(tmp_path: Path, article: Path):
+    cache = cache_in(tmp_path)
+    assert cache.extract_ahead([str(article)], CountingExtractor(), workers=2) == 0
+    assert cache.extract_ahead([str(article)] * 40, CountingExtractor(), workers=1) == 0
+    assert cache.workers is None
+
+
+def test_an_error_in_a_worker_reaches_the_build_naming_the_file(tmp_path: Path):
+    paths = [tmp_path / f"article-{number}.txt" for number in range(40)]
+    for path in paths:
+        path.write_text(ARTICLE, encoding="utf-8")
+    paths[7].write_bytes(b"")
+    cache = cache_in(tmp_path)
+    cache.extract_ahead([str(path) for path in paths], read_and_digest, workers=2)
+    with pytest.raises(ContentError) as raised:
+        cache.digest_of_file(str(paths[7]), read_and_digest)
+    assert raised.value.file == str(paths[7]) and "empty" in str(raised.value)
+    cache.stop_workers()

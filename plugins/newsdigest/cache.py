@@ -4,20 +4,29 @@ An entry's key hashes the article file's bytes and path, the editorial
 registries and the extractor's version (a hash of this package's sources), so
 any change to one of them is a miss. Entries are pickled ``Digest`` objects,
 written atomically (a temporary file, then ``os.replace``).
+
+A build that has many files to extract can start them all ahead in worker
+processes (``extract_ahead``); ``digest_of_file`` then waits for each file's
+result instead of extracting it, so extraction uses every core while the
+build goes on reading in order.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .digest import Digest
 
 PACKAGE = Path(__file__).resolve().parent
+FEWEST_FILES_WORTH_WORKERS = 32
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,31 +38,21 @@ def extractor_version() -> str:
     return digest.hexdigest()
 
 
-class ExtractionCache:
-    """Digests of article files, stored under ``directory`` by a key of everything they depend on."""
+@dataclass(frozen=True)
+class DigestStore:
+    """Pickled digests in ``directory``, keyed by a file's path and bytes salted with what else they depend on."""
 
-    def __init__(self, directory: Path, registries: bytes = b"", version: str | None = None):
-        self.directory = Path(directory)
-        self.registries = registries
-        self.salt = hashlib.sha256((version or extractor_version()).encode() + b"\0" + registries).digest()
-        self.used: set[str] = set()
+    directory: Path
+    salt: bytes
 
     def key(self, data: bytes, path: str) -> str:
         return hashlib.sha256(self.salt + path.encode() + b"\0" + data).hexdigest()
 
+    def key_of_file(self, path: str) -> str:
+        return self.key(Path(path).read_bytes(), path)
+
     def entry(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
-
-    def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
-        """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
-        key = self.key(Path(path).read_bytes(), path)
-        self.used.add(key)
-        cached = self.load(key)
-        if cached is not None:
-            return cached
-        digest = extract(path)
-        self.store(key, digest)
-        return digest
 
     def load(self, key: str) -> Digest | None:
         try:
@@ -73,6 +72,66 @@ class ExtractionCache:
         except BaseException:
             os.unlink(temporary)
             raise
+
+    def extracted(self, path: str, extract: Callable[[str], Digest]) -> Digest:
+        """``extract(path)``, stored under the file's key."""
+        digest = extract(path)
+        self.store(self.key_of_file(path), digest)
+        return digest
+
+
+def worker_context():
+    """Forked workers where the platform forks (they start at once, with the build's modules loaded)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
+class ExtractionCache:
+    """Digests of article files, stored under ``directory`` by a key of everything they depend on."""
+
+    def __init__(self, directory: Path, registries: bytes = b"", version: str | None = None):
+        self.directory = Path(directory)
+        self.registries = registries
+        salt = hashlib.sha256((version or extractor_version()).encode() + b"\0" + registries).digest()
+        self.store = DigestStore(self.directory, salt)
+        self.used: set[str] = set()
+        self.ahead: dict[str, Future] = {}
+        self.workers: ProcessPoolExecutor | None = None
+
+    def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
+        """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
+        key = self.store.key_of_file(path)
+        self.used.add(key)
+        if path in self.ahead:
+            return self.result_ahead(path)
+        cached = self.store.load(key)
+        if cached is not None:
+            return cached
+        return self.store.extracted(path, extract)
+
+    def extract_ahead(self, paths: Iterable[str], extract: Callable[[str], Digest], workers: int) -> int:
+        """Starts extracting the files among ``paths`` that the cache lacks, in ``workers`` processes,
+        when there are enough of them to pay for the processes; returns how many were started."""
+        missing = [path for path in paths if not self.store.entry(self.store.key_of_file(path)).exists()]
+        if workers < 2 or len(missing) < FEWEST_FILES_WORTH_WORKERS:
+            return 0
+        self.workers = ProcessPoolExecutor(workers, mp_context=worker_context())
+        self.ahead.update((path, self.workers.submit(self.store.extracted, path, extract)) for path in missing)
+        return len(missing)
+
+    def result_ahead(self, path: str) -> Digest:
+        """The worker's digest of ``path``; the workers stop once every file started ahead is taken."""
+        future = self.ahead.pop(path)
+        if not self.ahead:
+            self.stop_workers()
+        return future.result()
+
+    def stop_workers(self) -> None:
+        """Stops the workers, dropping files started ahead that nothing asked for."""
+        if self.workers is not None:
+            self.workers.shutdown(wait=True, cancel_futures=True)
+        self.workers = None
+        self.ahead.clear()
 
     def prune(self) -> int:
         """Removes the entries this build did not use; returns how many."""

@@ -12,6 +12,10 @@ class ContentError(ValueError):
         where = f"{self.file}:{line}" if line else self.file
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        """Pickled with its parts, so that an error raised in a worker process reaches the build whole."""
+        return type(self), (self.file, self.problem, self.line)
+
 
 SKIPPED_FILE = "skipped_file"
 

@@ -18,12 +18,19 @@ import tempfile
 from pathlib import Path
 
 from newsdigest.cache import PACKAGE, ExtractionCache
+from newsdigest.clean import read_article
+from newsdigest.digest import Digest, digest_article
 
 logger = logging.getLogger(__name__)
 
 REGISTRIES = (("NEWSDIGEST_PEOPLE", "people.yml"), ("NEWSDIGEST_TOPICS", "topics.yml"))
 CACHES: dict[Path, ExtractionCache] = {}
 CONTENT_FINGERPRINT = "newsdigest-content-cache.fingerprint"
+RAW_ARTICLE_SUFFIX = ".txt"
+
+
+def extract_file(source_path: str) -> Digest:
+    return digest_article(read_article(source_path))
 
 
 def registry_bytes(settings: dict) -> bytes:
@@ -45,6 +52,36 @@ def extraction_cache(settings: dict) -> ExtractionCache | None:
     if cache is None or cache.registries != registries:
         cache = CACHES[directory] = ExtractionCache(directory, registries)
     return cache
+
+
+def article_files(generator) -> list[str]:
+    """The article files the generator will read itself, as the paths its reader is given:
+    those Pelican's content cache does not answer for."""
+    paths = []
+    for name in generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, name))
+        if generator.get_cached_data(name, None) is None and generator.readers.get_cached_data(path, None) is None:
+            paths.append(path)
+    return paths
+
+
+def extract_articles_ahead(generator) -> None:
+    """Starts extracting the raw articles the build is about to read on every core (NEWSDIGEST_WORKERS)."""
+    cache = extraction_cache(generator.settings)
+    if cache is None:
+        return
+    raw = [path for path in article_files(generator) if path.endswith(RAW_ARTICLE_SUFFIX)]
+    workers = generator.settings.get("NEWSDIGEST_WORKERS") or os.cpu_count() or 1
+    started = cache.extract_ahead(raw, extract_file, workers)
+    if started:
+        logger.info("Extracting %d articles in %d worker processes", started, workers)
+
+
+def stop_extracting_ahead(generator) -> None:
+    """Once the articles are read, stops the workers (a file that failed before reaching its reader leaves one waiting)."""
+    cache = CACHES.get(cache_directory(generator.settings))
+    if cache is not None:
+        cache.stop_workers()
 
 
 def prune_extraction_cache(pelican) -> None:

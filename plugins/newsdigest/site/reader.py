@@ -9,13 +9,13 @@ from html import escape
 from pelican import signals
 from pelican.readers import BaseReader
 
-from newsdigest.clean import read_article
-from newsdigest.digest import Digest, digest_article
+from newsdigest.digest import Digest
 from newsdigest.errors import ContentError
 from newsdigest.render import render_body_html
 from newsdigest.topics import assign_topics
 
-from .cache import check_content_cache, extraction_cache, prune_extraction_cache, record_content_cache
+from .cache import (check_content_cache, extract_articles_ahead, extract_file, extraction_cache,
+                    prune_extraction_cache, record_content_cache, stop_extracting_ahead)
 from .editorial import people_registry, topic_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -27,10 +27,6 @@ PASSED_THROUGH = ("title", "slug", "summary", "source", "editor", "editor_role",
 
 def file_date(path: str) -> str:
     return dt.datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%dT%H:%M")
-
-
-def extract_file(source_path: str) -> Digest:
-    return digest_article(read_article(source_path))
 
 
 class RawArticleReader(BaseReader):
@@ -98,5 +94,7 @@ def add_reader(readers):
 def register():
     signals.readers_init.connect(add_reader)
     signals.initialized.connect(check_content_cache)
+    signals.article_generator_init.connect(extract_articles_ahead)
+    signals.article_generator_finalized.connect(stop_extracting_ahead)
     signals.finalized.connect(prune_extraction_cache)
     signals.finalized.connect(record_content_cache)
