@@ -11,11 +11,11 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 from markupsafe import escape
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw
 
 from conftest import ROOT
-from newsdigest.cards import (CARD_SIZE, Card, CardFonts, ImageCache, card_blocks, card_key, draw_card,
-                              font_at, quoted, square_thumbnail, thumbnail_key, wrap_text)
+from newsdigest.cards import (CARD_SIZE, Card, CardFonts, ImageCache, card_blocks, card_key, draw_card, quoted,
+                              square_thumbnail, thumbnail_key, typeface_at, wrap_text)
 
 FONTS_DIR = ROOT / "theme" / "static" / "fonts"
 FONTS = CardFonts(regular=FONTS_DIR / "Lato-Regular.ttf", bold=FONTS_DIR / "Lato-Bold.ttf",
@@ -27,17 +27,17 @@ words = st.text(alphabet=st.characters(codec="latin-1", categories=("L", "N", "P
 @settings(max_examples=60, deadline=None)
 @given(st.lists(words, min_size=1, max_size=30), st.integers(min_value=120, max_value=1000))
 def test_wrapped_lines_fit_the_width_and_keep_every_character(text_words, width):
-    font = font_at(FONTS.bold, 60)
+    typeface = typeface_at(FONTS.bold, 60)
     text = " ".join(text_words)
-    lines = wrap_text(text, font, width)
-    assert all(font.getlength(line) <= width for line in lines)
+    lines = wrap_text(text, typeface, width)
+    assert all(typeface.font.getlength(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
 def test_a_word_wider_than_the_card_is_cut_to_fit():
-    font = font_at(FONTS.bold, 76)
-    lines = wrap_text("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa harbour", font, 400)
-    assert len(lines) > 2 and all(font.getlength(line) <= 400 for line in lines)
+    typeface = typeface_at(FONTS.bold, 76)
+    lines = wrap_text("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa harbour", typeface, 400)
+    assert len(lines) > 2 and all(typeface.width(line) <= 400 for line in lines)
 
 
 def test_a_long_title_is_shortened_and_the_quote_left_out_when_it_cannot_fit():
@@ -45,7 +45,25 @@ def test_a_long_title_is_shortened_and_the_quote_left_out_when_it_cannot_fit():
     blocks = card_blocks(Card("Newsdigest", title, "Kicker", (quoted("A quote. " * 30, "Ada Vell"),)), FONTS, TEXT_WIDTH)
     title_block = blocks[-1][1]
     assert len(title_block.lines) <= 4 and title_block.lines[-1].endswith("…")
-    assert all(title_block.font.getlength(line) <= TEXT_WIDTH for line in title_block.lines)
+    assert all(title_block.typeface.width(line) <= TEXT_WIDTH for line in title_block.lines)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words, st.sampled_from([(FONTS.bold, 76), (FONTS.bold, 46), (FONTS.italic, 34), (FONTS.regular, 28)]))
+def test_text_is_measured_as_pillow_lays_it_out(text, font):
+    typeface = typeface_at(*font)
+    assert typeface.width(text) == typeface.font.getlength(text)
+
+
+@pytest.mark.parametrize("font", [(FONTS.bold, 76), (FONTS.italic, 34), (FONTS.regular, 28)])
+def test_text_drawn_from_cached_glyphs_looks_as_pillow_draws_it(font):
+    typeface = typeface_at(*font)
+    line = "Office fiscal “AVATAR,” said Öresund’s naïve Tamm — W. Ye 2026: ‘no’ …"
+    drawn, expected = (Image.new("RGB", (1500, 160), (14, 39, 64)) for _ in range(2))
+    typeface.draw(drawn, (20, 30), line, (255, 255, 255))
+    ImageDraw.Draw(expected).text((20, 30), line, font=typeface.font, fill=(255, 255, 255))
+    difference = ImageChops.difference(drawn, expected).convert("L")
+    assert difference.getextrema()[1] <= 2, "a glyph is drawn elsewhere or otherwise"
 
 
 def test_the_first_quote_that_fits_whole_is_the_one_drawn():

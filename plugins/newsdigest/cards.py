@@ -8,6 +8,9 @@ copied, not drawn again. Nothing here imports Pelican.
 from __future__ import annotations
 
 import functools
+import itertools
+import math
+import operator
 import hashlib
 import json
 import os
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 CARD_SIZE = (1200, 630)
 MARGIN = 72
 PORTRAIT_ON_CARD = 300
@@ -64,10 +67,77 @@ def quoted(text: str, speaker: str) -> str:
     return f"“{' '.join(text.split()).rstrip(',;: ')}” — {speaker}"
 
 
+class Typeface:
+    """A font at one size whose glyphs are rasterised once and placed by measured advances.
+
+    Drawing a line pastes each glyph's cached coverage mask at its pen position, as
+    ``ImageDraw.text`` places them, instead of having FreeType render every glyph of
+    every card again. Advances include the kerning with the next character, and the
+    pairs the font draws as a ligature (“fi”) are kept together as one glyph.
+    """
+
+    def __init__(self, path: Path, size: int):
+        self.font = ImageFont.truetype(str(path), size)
+        self.size = size
+        self.ascent = self.font.getmetrics()[0]
+        # Cached per instance; a typeface lives as long as typeface_at keeps it.
+        self.is_ligature = functools.cache(self.measure_ligature)
+        self.advance = functools.cache(self.measure_advance)
+        self.glyph = functools.cache(self.rasterise)
+
+    def measure_ligature(self, pair: str) -> bool:
+        """Whether the font draws ``pair`` as one glyph."""
+        return (self.font.layout_engine == ImageFont.Layout.RAQM
+                and self.font.getlength(pair) != self.font.getlength(pair, features=["-liga"]))
+
+    def measure_advance(self, cluster: str, following: str) -> float:
+        """How far ``cluster`` moves the pen when ``following`` comes next, kerning included."""
+        return self.font.getlength(cluster + following) - self.font.getlength(following)
+
+    def clusters(self, text: str) -> list[str]:
+        """``text`` cut into what the font draws as one glyph: characters, or ligatures."""
+        if not any(map(self.is_ligature, map(operator.add, text, text[1:]))):
+            return list(text)
+        clusters: list[str] = []
+        for char in text:
+            if clusters and self.is_ligature(clusters[-1][-1] + char):
+                clusters[-1] += char
+            else:
+                clusters.append(char)
+        return clusters
+
+    def advances(self, text: str) -> tuple[list[str], list[float]]:
+        """The clusters of ``text`` and how far each moves the pen."""
+        clusters = self.clusters(text)
+        return clusters, list(map(self.advance, clusters, clusters[1:] + [""]))
+
+    def width(self, text: str) -> float:
+        return sum(self.advances(text)[1])
+
+    def rasterise(self, cluster: str) -> tuple[Image.Image | None, int, int]:
+        """The cluster's coverage mask (None when blank) and its offset from the pen on the baseline."""
+        left, top, right, bottom = self.font.getbbox(cluster, anchor="ls")
+        if right <= left or bottom <= top:
+            return None, left, top
+        mask = Image.new("L", (right - left, bottom - top))
+        ImageDraw.Draw(mask).text((-left, -top), cluster, font=self.font, fill=255, anchor="ls")
+        return mask, left, top
+
+    def draw(self, image: Image.Image, xy: tuple[int, int], text: str, colour) -> None:
+        """Draws ``text`` with the top of its ascender line at ``xy``, as ``ImageDraw.text`` does."""
+        x, y = xy
+        baseline = y + self.ascent
+        clusters, advances = self.advances(text)
+        for cluster, pen in zip(clusters, itertools.accumulate(advances, initial=0.0)):
+            mask, left, top = self.glyph(cluster)
+            if mask is not None:
+                image.paste(colour, (x + math.floor(pen + 0.5) + left, baseline + top), mask)
+
+
 @dataclass(frozen=True)
 class TextBlock:
     lines: tuple[str, ...]
-    font: ImageFont.FreeTypeFont
+    typeface: Typeface
     colour: tuple[int, int, int]
     line_height: int
 
@@ -77,38 +147,38 @@ class TextBlock:
 
 
 @functools.lru_cache(maxsize=64)
-def font_at(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), size)
+def typeface_at(path: Path, size: int) -> Typeface:
+    return Typeface(path, size)
 
 
-def split_word(word: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
+def split_word(word: str, typeface: Typeface, max_width: float) -> list[str]:
     """A word too wide for a line, cut into pieces that each fit."""
     pieces, piece = [], ""
     for char in word:
-        if piece and font.getlength(piece + char) > max_width:
+        if piece and typeface.width(piece + char) > max_width:
             pieces.append(piece)
             piece = ""
         piece += char
     return pieces + [piece] if piece else pieces
 
 
-def wrap_text(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
-    """The lines of ``text``, each no wider than ``max_width`` when drawn in ``font``."""
+def wrap_text(text: str, typeface: Typeface, max_width: float) -> list[str]:
+    """The lines of ``text``, each no wider than ``max_width`` when drawn in ``typeface``."""
     lines: list[str] = []
     line = ""
     for word in text.split():
         candidate = f"{line} {word}" if line else word
-        if font.getlength(candidate) <= max_width:
+        if typeface.width(candidate) <= max_width:
             line = candidate
             continue
         if line:
             lines.append(line)
-        *whole, line = split_word(word, font, max_width)
+        *whole, line = split_word(word, typeface, max_width)
         lines += whole
     return lines + [line] if line else lines
 
 
-def ellipsized(line: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
+def ellipsized(line: str, typeface: Typeface, max_width: float) -> str:
     """``line`` shortened to end in an ellipsis within ``max_width``: the longest prefix that fits,
     found by halving, so that a long line costs a few measurements, not one per character."""
     def with_ellipsis(length: int) -> str:
@@ -117,7 +187,7 @@ def ellipsized(line: str, font: ImageFont.FreeTypeFont, max_width: float) -> str
     shortest, longest = 0, min(len(line), visible_at_most(1, max_width))
     while shortest < longest:
         middle = (shortest + longest + 1) // 2
-        if font.getlength(with_ellipsis(middle)) <= max_width:
+        if typeface.width(with_ellipsis(middle)) <= max_width:
             shortest = middle
         else:
             longest = middle - 1
@@ -133,41 +203,41 @@ def title_block(title: str, font_path: Path, max_width: float) -> TextBlock:
     """The title at the largest size that fits in TITLE_MAX_LINES; cut with an ellipsis if none does."""
     title = title[:visible_at_most(TITLE_MAX_LINES, max_width)]
     for size in TITLE_SIZES:
-        font = font_at(font_path, size)
-        lines = wrap_text(title, font, max_width)
+        typeface = typeface_at(font_path, size)
+        lines = wrap_text(title, typeface, max_width)
         if len(lines) <= TITLE_MAX_LINES:
-            return TextBlock(tuple(lines), font, TITLE_COLOUR, round(size * 1.15))
+            return TextBlock(tuple(lines), typeface, TITLE_COLOUR, round(size * 1.15))
     kept = lines[:TITLE_MAX_LINES]
-    kept[-1] = ellipsized(" ".join(lines[TITLE_MAX_LINES - 1:]), font, max_width)
-    return TextBlock(tuple(kept), font, TITLE_COLOUR, round(size * 1.15))
+    kept[-1] = ellipsized(" ".join(lines[TITLE_MAX_LINES - 1:]), typeface, max_width)
+    return TextBlock(tuple(kept), typeface, TITLE_COLOUR, round(size * 1.15))
 
 
 def quote_block(quotes: Iterable[str], font_path: Path, max_width: float, room: int) -> TextBlock | None:
     """The first quote that fits whole in ``room`` pixels of height, or None."""
-    font = font_at(font_path, QUOTE_SIZE)
+    typeface = typeface_at(font_path, QUOTE_SIZE)
     line_height = round(QUOTE_SIZE * 1.3)
     for quote in quotes:
         if len(quote) > visible_at_most(QUOTE_MAX_LINES, max_width):
             continue
-        lines = wrap_text(quote, font, max_width)
+        lines = wrap_text(quote, typeface, max_width)
         if lines and len(lines) <= QUOTE_MAX_LINES and len(lines) * line_height <= room:
-            return TextBlock(tuple(lines), font, QUOTE_COLOUR, line_height)
+            return TextBlock(tuple(lines), typeface, QUOTE_COLOUR, line_height)
     return None
 
 
-def one_line(text: str, font: ImageFont.FreeTypeFont, max_width: float, colour) -> TextBlock:
+def one_line(text: str, typeface: Typeface, max_width: float, colour) -> TextBlock:
     line = " ".join(text.split())
-    if font.getlength(line) > max_width:
-        line = ellipsized(line, font, max_width)
-    return TextBlock((line,), font, colour, round(font.size * 1.3))
+    if typeface.width(line) > max_width:
+        line = ellipsized(line, typeface, max_width)
+    return TextBlock((line,), typeface, colour, round(typeface.size * 1.3))
 
 
 def card_blocks(card: Card, fonts: CardFonts, text_width: float) -> list[tuple[int, TextBlock]]:
     """Each block of text with the y it is drawn at: the site's name and kicker at the top,
     the title and quote centred in the height left below them."""
-    header = [one_line(card.site_name, font_at(fonts.bold, 34), text_width, SITE_NAME_COLOUR)]
+    header = [one_line(card.site_name, typeface_at(fonts.bold, 34), text_width, SITE_NAME_COLOUR)]
     if card.kicker:
-        header.append(one_line(card.kicker, font_at(fonts.regular, 28), text_width, KICKER_COLOUR))
+        header.append(one_line(card.kicker, typeface_at(fonts.regular, 28), text_width, KICKER_COLOUR))
     top = MARGIN - 8 + sum(block.height for block in header) + 28
     title = title_block(card.title, fonts.bold, text_width)
     body = [(0, title)]
@@ -190,8 +260,7 @@ def stacked(blocks: list[TextBlock], top: int) -> list[tuple[int, TextBlock]]:
 def draw_card(card: Card, fonts: CardFonts, portrait: Image.Image | None = None) -> Image.Image:
     """The 1200×630 card, with ``portrait`` at the right when given."""
     image = Image.new("RGB", CARD_SIZE, BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 16, CARD_SIZE[1]), fill=BAND)
+    ImageDraw.Draw(image).rectangle((0, 0, 16, CARD_SIZE[1]), fill=BAND)
     text_width = CARD_SIZE[0] - 2 * MARGIN
     if portrait is not None:
         picture = square_thumbnail(portrait, PORTRAIT_ON_CARD)
@@ -200,7 +269,7 @@ def draw_card(card: Card, fonts: CardFonts, portrait: Image.Image | None = None)
         text_width = left - 48 - MARGIN
     for y, block in card_blocks(card, fonts, text_width):
         for number, line in enumerate(block.lines):
-            draw.text((MARGIN, y + number * block.line_height), line, font=block.font, fill=block.colour)
+            block.typeface.draw(image, (MARGIN, y + number * block.line_height), line, block.colour)
     return image
 
 
