@@ -143,6 +143,8 @@ def classify_line(text: str) -> Verdict | None:
         return Verdict("separator")
     if len(text) > LONGEST_BOILERPLATE_CHARS or surely_too_many_words(text):
         return None
+    if has_quote_marks(text) and not opens_with_cue_before_quotes(text):
+        return None
     words = words_of(text)
     if len(words) > LONGEST_BOILERPLATE_WORDS:
         return None
@@ -162,6 +164,18 @@ def surely_too_many_words(text: str) -> bool:
             and sum(map(str.isalnum, [token[0] for token in text.split()])) > LONGEST_BOILERPLATE_WORDS)
 
 
+def opens_with_cue_before_quotes(text: str) -> bool:
+    """Whether the line opens with the cue of a family that survives quotation marks (those families have
+    no cue found anywhere else in a line), the only way a line holding them can be boilerplate."""
+    match = OPENING_CUES.match(text)
+    return match is not None and family_of(match).reason in CUES_BEFORE_QUOTES
+
+
+def family_of(match: re.Match) -> Family:
+    """The family whose cue ``match`` (of OPENING_CUES or ANYWHERE_CUES) found."""
+    return FAMILIES[int(match.lastgroup.removeprefix("cue"))]
+
+
 def cued_family(text: str, lowered: list[str]) -> str | None:
     """The family whose cue opens (or, for a few, occurs in) this line.
 
@@ -176,7 +190,7 @@ def cued_family(text: str, lowered: list[str]) -> str | None:
         match = ANYWHERE_CUES.search(text)
     if not match:
         return None
-    reason = FAMILIES[int(match.lastgroup.removeprefix("cue"))].reason
+    reason = family_of(match).reason
     if has_quote_marks(text) and reason not in CUES_BEFORE_QUOTES:
         return None
     rest = text[match.end():].strip()

@@ -26,9 +26,8 @@ OPENING_GLYPHS = "“„«‘‚"
 BEFORE_OPENING = " \t\n([{—–-/:;,"
 AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
 LINE = re.compile(r"[^\n]+")
-DOUBLED_APOSTROPHES = re.compile(r"''|``")
+DOUBLED_APOSTROPHES = ("''", "``")
 SINGLE_OPENING = re.compile(r"(?<![\w’'])‘(?=\w)")
-MARK_PATTERNS = {marks: re.compile("[" + re.escape(marks) + "]") for marks in (DOUBLE_MARKS, SINGLE_MARKS)}
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,20 @@ def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
 
 def mark_positions(text: str, marks: str) -> list[int]:
     """Positions of the marks of a style in ``text``."""
-    found = [m.start() for m in MARK_PATTERNS[marks].finditer(text)]
+    found = positions_of(text, marks)
     return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
+
+
+def positions_of(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` occurs in ``text``, in order (each found by ``str.find``, far quicker than a
+    regular expression that must look at every character)."""
+    found = []
+    for character in characters:
+        position = text.find(character)
+        while position >= 0:
+            found.append(position)
+            position = text.find(character, position + 1)
+    return sorted(found)
 
 
 def mark_style(text: str) -> str:
@@ -89,7 +100,7 @@ def mark_style(text: str) -> str:
     or when a text has no double marks, unless it writes doubled apostrophes
     (``''``), which make its single marks apostrophes.
     """
-    if DOUBLED_APOSTROPHES.search(text):
+    if any(pair in text for pair in DOUBLED_APOSTROPHES):
         return DOUBLE_MARKS
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
     singles = len(SINGLE_OPENING.findall(text)) if "‘" in text else 0

@@ -15,7 +15,8 @@ from .marks import QuotedSpan
 MASK = "·"
 SPACES = re.compile(r"\s*")
 KEPT_PUNCTUATION = ".?!,…:;—–-"
-SENTENCE_END = re.compile(r"[.?!…]+[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
+# (It opens with a single mark, not a repetition, so that a search skips quickly to the next one.)
+SENTENCE_END = re.compile(r"[.?!…][.?!…]*[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Cmdr|Supt|Insp|"
     r"Det|Pres|Atty|Corp|Inc|Ltd|Co|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|Ave|"
