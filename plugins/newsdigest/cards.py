@@ -1,18 +1,20 @@
 """Social cards and portrait thumbnails drawn with Pillow.
 
 A card is 1200×630: the site's name, a kicker line, a title wrapped to the
-measured width of its font, and a short quote when one fits whole. Images are
-cached by a hash of everything that goes into them, so an unchanged card is
+measured width of its font, and a short quote when one fits whole. Glyphs are
+rasterised once per font and size and pasted from then on; a card without a
+portrait is a palette PNG, a few times cheaper to encode than an RGB one. Images
+are cached by a hash of everything that goes into them, so an unchanged card is
 copied, not drawn again. Nothing here imports Pelican.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import json
 import math
 import operator
-import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -23,12 +25,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-LAYOUT_VERSION = "3"
+LAYOUT_VERSION = "4"
 CARD_SIZE = (1200, 630)
 MARGIN = 72
 PORTRAIT_ON_CARD = 300
 THUMBNAIL_SIZE = 256
-PNG_COMPRESS_LEVEL = 1  # flat colours compress well even at the fastest level
+PNG_COMPRESS_LEVEL = 1  # a palette card compresses well even at the fastest level
 TITLE_SIZES = (76, 68, 60, 52, 46)
 TITLE_MAX_LINES = 4
 QUOTE_SIZE = 34
@@ -37,10 +39,17 @@ ELLIPSIS = "…"
 
 BACKGROUND = (14, 39, 64)
 BAND = (242, 177, 52)
-SITE_NAME_COLOUR = (242, 177, 52)
+SITE_NAME_COLOUR = BAND
 KICKER_COLOUR = (201, 214, 227)
 TITLE_COLOUR = (255, 255, 255)
 QUOTE_COLOUR = (232, 238, 245)
+
+# A card without a portrait is a palette image: for each text colour, SHADES steps
+# from the background to it, enough for anti-aliased edges; index 0 is the background.
+TEXT_COLOURS = (BAND, KICKER_COLOUR, TITLE_COLOUR, QUOTE_COLOUR)
+SHADES = 256 // len(TEXT_COLOURS)
+PALETTE = [round(background + (channel - background) * step / (SHADES - 1))
+           for colour in TEXT_COLOURS for step in range(SHADES) for background, channel in zip(BACKGROUND, colour)]
 
 
 @dataclass(frozen=True)
@@ -123,15 +132,18 @@ class Typeface:
         ImageDraw.Draw(mask).text((-left, -top), cluster, font=self.font, fill=255, anchor="ls")
         return mask, left, top
 
-    def draw(self, image: Image.Image, xy: tuple[int, int], text: str, colour) -> None:
-        """Draws ``text`` with the top of its ascender line at ``xy``, as ``ImageDraw.text`` does."""
+    def glyphs(self, xy: tuple[int, int], text: str) -> list[tuple[Image.Image, tuple[int, int]]]:
+        """The coverage mask of each visible glyph of ``text`` and where it goes, placed as
+        ``ImageDraw.text`` places them with the top of the ascender line at ``xy``."""
         x, y = xy
         baseline = y + self.ascent
         clusters, advances = self.advances(text)
+        placed = []
         for cluster, pen in zip(clusters, itertools.accumulate(advances, initial=0.0)):
             mask, left, top = self.glyph(cluster)
             if mask is not None:
-                image.paste(colour, (x + math.floor(pen + 0.5) + left, baseline + top), mask)
+                placed.append((mask, (x + math.floor(pen + 0.5) + left, baseline + top)))
+        return placed
 
 
 @dataclass(frozen=True)
@@ -258,19 +270,48 @@ def stacked(blocks: list[TextBlock], top: int) -> list[tuple[int, TextBlock]]:
 
 
 def draw_card(card: Card, fonts: CardFonts, portrait: Image.Image | None = None) -> Image.Image:
-    """The 1200×630 card, with ``portrait`` at the right when given."""
-    image = Image.new("RGB", CARD_SIZE, BACKGROUND)
-    ImageDraw.Draw(image).rectangle((0, 0, 16, CARD_SIZE[1]), fill=BAND)
+    """The 1200×630 card: a palette image, or an RGB one with ``portrait`` at the right when given."""
     text_width = CARD_SIZE[0] - 2 * MARGIN
+    portrait_left = CARD_SIZE[0] - MARGIN - PORTRAIT_ON_CARD
     if portrait is not None:
-        picture = square_thumbnail(portrait, PORTRAIT_ON_CARD)
-        left = CARD_SIZE[0] - MARGIN - PORTRAIT_ON_CARD
-        image.paste(picture, (left, (CARD_SIZE[1] - PORTRAIT_ON_CARD) // 2))
-        text_width = left - 48 - MARGIN
+        text_width = portrait_left - 48 - MARGIN
+    image = Image.new("L", CARD_SIZE)
+    image.paste(shade_of(BAND, 255), (0, 0, 17, CARD_SIZE[1]))
     for y, block in card_blocks(card, fonts, text_width):
-        for number, line in enumerate(block.lines):
-            block.typeface.draw(image, (MARGIN, y + number * block.line_height), line, block.colour)
+        draw_block(image, block, y)
+    image.putpalette(PALETTE)
+    if portrait is None:
+        return image
+    image = image.convert("RGB")
+    image.paste(square_thumbnail(portrait, PORTRAIT_ON_CARD), (portrait_left, (CARD_SIZE[1] - PORTRAIT_ON_CARD) // 2))
     return image
+
+
+def draw_block(image: Image.Image, block: TextBlock, y: int) -> None:
+    """Draws the block's lines from ``y`` down into ``image``, an image of palette indices.
+
+    The box around the block's glyphs is set to the shade of no coverage, over which each
+    glyph's mask blends the full shade: what it leaves is the shade of the pixel's coverage.
+    """
+    glyphs = [glyph for number, line in enumerate(block.lines)
+              for glyph in block.typeface.glyphs((MARGIN, y + number * block.line_height), line)]
+    if not glyphs:
+        return
+    clear = shade_of(block.colour, 0)
+    image.paste(clear, bounding_box(glyphs))
+    for mask, xy in glyphs:
+        image.paste(clear + SHADES - 1, xy, mask)
+
+
+def bounding_box(glyphs: list[tuple[Image.Image, tuple[int, int]]]) -> tuple[int, int, int, int]:
+    """The smallest box holding every placed glyph."""
+    lefts, tops, rights, bottoms = zip(*((x, y, x + mask.width, y + mask.height) for mask, (x, y) in glyphs))
+    return min(lefts), min(tops), max(rights), max(bottoms)
+
+
+def shade_of(colour: tuple[int, int, int], coverage: int) -> int:
+    """The palette index of ``colour`` drawn over the background with ``coverage`` (0 to 255)."""
+    return TEXT_COLOURS.index(colour) * SHADES + round(coverage * (SHADES - 1) / 255)
 
 
 def square_thumbnail(image: Image.Image, size: int = THUMBNAIL_SIZE) -> Image.Image:
