@@ -11,8 +11,10 @@ sentence of an article once, however many quotes ask about it.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .patterns import alternation
+from .sentences import MASK
 
 # Each verb with the forms that differ from the regular ones (say: says, said, saying).
 IRREGULAR_VERBS = {
@@ -129,6 +131,8 @@ SINGULAR_SUBJECT_BEFORE = re.compile(
     r"|could|should|may|might|must|did|does|do|to|not|also|who|that)\b)[\w’'.-]+\s+){1,3}\Z")
 NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+\Z")
 NOT_A_CUE_AFTER = re.compile(r"(?<=call)(?:s|ed|ing)?\s+(?:off|up|in)\b", re.IGNORECASE)
+# Masked quoted words (one mask first, not a repetition, so that a search skips quickly to the next one).
+MASKED_RUN = re.compile(MASK + MASK + "*")
 
 
 class CuesOfFrame:
@@ -142,19 +146,41 @@ class CuesOfFrame:
         """The cues in ``frame[start:end]``, nearest to ``end`` first."""
         found = self.by_sentence.get((start, end))
         if found is None:
-            found = list(VERB_CUE.finditer(self.frame, start, end))
+            stretches = unmasked_stretches(self.frame, start, end)
+            found = self.found_in(VERB_CUE, stretches)
             words = self.frame[start:end]
             for pattern, hints in OTHER_CUES:
                 if any(hint in words for hint in hints):
-                    found += pattern.finditer(self.frame, start, end)
+                    found += self.found_in(pattern, stretches)
             found.sort(key=lambda m: -cue_start(m))
             self.by_sentence[(start, end)] = found
         return found
 
-    def before(self, sentence: tuple[int, int], floor: int, ceiling: int) -> list[re.Match]:
-        """The cues of a sentence within ``frame[floor:ceiling]``, nearest to ``ceiling`` first."""
-        return [m for m in self.of_sentence(*sentence) if cue_start(m) >= floor and m.end() <= ceiling
-                and (m.re is not VERB_CUE or is_a_verb_cue(self.frame, m, floor))]
+    def found_in(self, pattern: re.Pattern, stretches: list[tuple[int, int]]) -> list[re.Match]:
+        """The matches of ``pattern`` in the stretches of the frame, in order."""
+        return [match for start, end in stretches for match in pattern.finditer(self.frame, start, end)]
+
+    def before(self, sentence: tuple[int, int], floor: int, ceiling: int) -> Iterator[re.Match]:
+        """The cues of a sentence within ``frame[floor:ceiling]``, nearest to ``ceiling`` first, each checked
+        only when it is taken."""
+        return (m for m in self.of_sentence(*sentence) if cue_start(m) >= floor and m.end() <= ceiling
+                and (m.re is not VERB_CUE or is_a_verb_cue(self.frame, m, floor)))
+
+
+def unmasked_stretches(frame: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``frame[start:end]`` between masked quoted words.
+
+    No cue holds a mask, and where a cue pattern looks at the character after a cue it treats a mask as
+    it treats the end of the text, so the cues of the stretches are the cues of the whole.
+    """
+    stretches = []
+    for masked in MASKED_RUN.finditer(frame, start, end):
+        if masked.start() > start:
+            stretches.append((start, masked.start()))
+        start = masked.end()
+    if end > start:
+        stretches.append((start, end))
+    return stretches
 
 
 def cue_start(cue: re.Match) -> int:

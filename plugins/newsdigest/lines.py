@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 QUOTE_MARKS = "\"“”„«»"
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -11,17 +11,14 @@ INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 EDGE_SPACE = " \t\r\f\v\xa0" + INVISIBLE
 
 
-@dataclass(frozen=True)
-class Line:
-    """One source line: 1-based ``number``, ``start`` offset in the raw text, ``text`` without its newline."""
+class Line(NamedTuple):
+    """One source line: 1-based ``number``, ``start`` offset in the raw text, ``text`` without its newline, and
+    ``stripped`` of surrounding whitespace and invisible characters."""
 
     number: int
     start: int
     text: str
-    stripped: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "stripped", self.text.strip().strip(INVISIBLE).strip())
+    stripped: str
 
     @property
     def is_blank(self) -> bool:
@@ -39,7 +36,7 @@ class Line:
 def split_lines(raw: str) -> list[Line]:
     lines, start = [], 0
     for number, text in enumerate(raw.split("\n"), start=1):
-        lines.append(Line(number, start, text))
+        lines.append(Line(number, start, text, text.strip().strip(INVISIBLE).strip()))
         start += len(text) + 1
     return lines
 

@@ -8,8 +8,7 @@ an ``OffsetMap`` back to the source.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import OffsetMap
 
@@ -17,10 +16,9 @@ Run = tuple[int, int, int]
 Replacement = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class MappedText:
+class MappedText(NamedTuple):
     text: str
-    runs: tuple[Run, ...] = field(default=())
+    runs: tuple[Run, ...] = ()
 
     @classmethod
     def copied(cls, source: str, start: int, end: int) -> "MappedText":

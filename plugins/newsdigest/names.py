@@ -245,18 +245,14 @@ class Cast:
 
     def resolve_name(self, mention: str, at: int) -> Person | None:
         """The person a name mention means: the full name itself, or the full name named last with its surname."""
-        mention = APPOSITION_OR_PARENTHESIS.split(mention, maxsplit=1)[0]
-        words = [w for w in CAPITALISED_WORD.findall(mention) if w.lower() not in NOT_NAMES]
-        words = words[name_start(words):]
-        if not words:
+        named = name_in_mention(mention)
+        if named is None:
             return None
-        full = " ".join(words)
+        full, surname, one_word = named
         if full in self.people:
             return self.people[full]
-        surname = words[-1].rstrip("’'s") if words[-1].endswith(("’s", "'s")) else words[-1]
-        surname = surname.title() if surname.isupper() else surname
         return latest_before(self.by_surname.get(surname, []), at) or latest_before(
-            self.by_first_name.get(surname, []) if len(words) == 1 else [], at)
+            self.by_first_name.get(surname, []) if one_word else [], at)
 
     def resolve_role(self, mention: str, at: int) -> Person | None:
         """The one person whose role holds every word of ``the chancellor`` (determiner and ``former`` aside)."""
@@ -277,6 +273,20 @@ class Cast:
         matches = [p for p in self.people.values() if p.mentions and at < p.mentions[0] < at + reach
                    and any(word_stem(w) == stem for w in LOWER_WORD.findall(f"{p.role} {p.introduction}".lower()))]
         return matches[0] if len(matches) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def name_in_mention(mention: str) -> tuple[str, str, bool] | None:
+    """The name a mention holds, its surname (or only word) and whether it is one word:
+    ``Ms. Brenner, the mayor,`` gives ``("Brenner", "Brenner", True)``."""
+    mention = APPOSITION_OR_PARENTHESIS.split(mention, maxsplit=1)[0]
+    words = [w for w in CAPITALISED_WORD.findall(mention) if w.lower() not in NOT_NAMES]
+    words = words[name_start(words):]
+    if not words:
+        return None
+    surname = words[-1].rstrip("’'s") if words[-1].endswith(("’s", "'s")) else words[-1]
+    surname = surname.title() if surname.isupper() else surname
+    return " ".join(words), surname, len(words) == 1
 
 
 def word_stem(word: str) -> str:
@@ -428,6 +438,7 @@ def possessive_free(word: str) -> str:
     return word[:-2] if word.endswith(("’s", "'s")) else word.rstrip("’'")
 
 
+@lru_cache(maxsize=8192)
 def head_word(phrase: str) -> str:
     """The main noun of a noun phrase: ``the campaign’s`` gives campaign, ``a letter from the mayors`` letter."""
     phrase = POST_MODIFIER.sub("", PARENTHESIS.sub("", phrase))
@@ -439,6 +450,12 @@ def head_word(phrase: str) -> str:
 
 def kind_of_mention(mention: str, resolved: Person | None) -> str:
     """``person``, ``organisation``, ``document`` or ``unknown`` for the words naming a speaker."""
+    return kind_of_words(mention, resolved is not None)
+
+
+@lru_cache(maxsize=8192)
+def kind_of_words(mention: str, names_a_known_person: bool) -> str:
+    """``kind_of_mention`` for words that do or do not name a person of the article's cast."""
     low = mention.lower().strip()
     head = head_word(mention)
     single = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
@@ -446,7 +463,7 @@ def kind_of_mention(mention: str, resolved: Person | None) -> str:
         return "person" if low in ("he", "she", "i") else "unknown"
     if head in DOCUMENT_WORDS or single in DOCUMENT_WORDS:
         return "document"
-    if resolved is not None:
+    if names_a_known_person:
         return "person"
     if head in ORGANISATION_WORDS or single in ORGANISATION_WORDS or low.startswith(("the white house", "the kremlin")):
         return "organisation"

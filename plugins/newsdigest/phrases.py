@@ -13,6 +13,7 @@ Kalder``; ``AFTER_DASH``: ``“…” ― Kalder``), or opening the sentence (``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cues import VERB_CUE
 from .names import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, kind_of_mention
@@ -108,6 +109,7 @@ TITLE_BEFORE = re.compile(r"(?:’s|'s|titled|entitled|called|named|dubbed|nickn
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def can_name_a_speaker(words: str) -> bool:
     """Not a sentence adverb or a bare function word: ``However``, ``During``, ``My``."""
     first = FIRST_WORD.match(words)
@@ -119,6 +121,7 @@ def can_name_a_speaker(words: str) -> bool:
     return lead not in NOT_NAMES
 
 
+@lru_cache(maxsize=8192)
 def can_speak(mention: str) -> bool:
     """A pronoun, person, organisation or document, or a name: not ``the dispute``."""
     if mention.lower() in PRONOUNS:

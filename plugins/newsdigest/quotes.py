@@ -37,6 +37,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Iterator
 
 from .cues import (ACCORDING_TO, GLUED_CUE, INTRODUCING_NOUN_CUE, NAMING_CUES, NOUN_CUE, VERB_CUE, CuesOfFrame,
                    cue_strength, cue_words, is_a_verb_cue)
@@ -88,15 +90,14 @@ class Article:
         """Index of the sentence holding ``offset``."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
-    def cues_before(self, floor: int, ceiling: int) -> list[re.Match]:
+    def cues_before(self, floor: int, ceiling: int) -> Iterator[re.Match]:
         """The cues in ``frame[floor:ceiling]`` (within one sentence), nearest to ``ceiling`` first."""
         sentence = self.sentences[self.sentence_at(floor)]
         return self.cues.before((sentence.start, sentence.end), floor, ceiling)
 
     def last_cue(self, floor: int, ceiling: int) -> re.Match | None:
         """The cue nearest before ``ceiling`` in ``frame[floor:ceiling]``."""
-        found = self.cues_before(floor, ceiling)
-        return found[0] if found else None
+        return next(self.cues_before(floor, ceiling), None)
 
     def span_of(self, match: re.Match, group: str) -> Span | None:
         """The words of a matched noun phrase, if they can name a speaker, without a capitalised sentence word
@@ -260,7 +261,7 @@ def speaking_cue(article: Article, floor: int, ceiling: int) -> tuple[re.Match, 
     Vell said: “No.”``). With no speaking subject, the nearest cue's subject.
     """
     fallback, speaking = None, None
-    for cue in article.cues_before(floor, ceiling)[:3]:
+    for cue in islice(article.cues_before(floor, ceiling), 3):
         mention = speaker_of_cue(article, cue, floor)
         if mention is None:
             continue
@@ -295,9 +296,9 @@ def speaker_of_cue(article: Article, cue: re.Match, floor: int) -> Span | None:
             opening = article.span_of(subject, "np") if subject else None
             found = opening if opening is not None and can_speak(opening.text) else found
         return found or inverted_subject(article, cue)
-    earlier = article.cues_before(floor, start)
-    if earlier:
-        return speaker_of_cue(article, earlier[0], floor)
+    earlier = article.last_cue(floor, start)
+    if earlier is not None:
+        return speaker_of_cue(article, earlier, floor)
     coordinated = COORDINATED.search(frame, max(floor, start - 80), start)
     if coordinated and article.span_of(coordinated, "np"):
         return article.span_of(coordinated, "np")

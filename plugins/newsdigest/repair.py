@@ -11,8 +11,7 @@ import functools
 import os
 import re
 import string
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import ftfy
 
@@ -45,8 +44,7 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
-@dataclass(frozen=True)
-class Repaired:
+class Repaired(NamedTuple):
     """A repaired paragraph, notes on what was changed, and the garbled words fixed (old, new)."""
 
     paragraph: MappedText

@@ -8,7 +8,7 @@ can be searched for cues and names without matching quoted words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .marks import QuotedSpan
 
@@ -23,8 +23,7 @@ ABBREVIATION = re.compile(
     r"U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|(?<![\w.])(?:[A-Z]\.)*[A-Z])\Z")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """Characters ``start:end`` of the text, on line (paragraph) ``line``."""
 
     start: int
