@@ -56,7 +56,7 @@ def test_text_is_measured_as_pillow_lays_it_out(text, font):
 
 
 def test_a_card_is_a_palette_image_that_looks_as_pillow_draws_its_text():
-    card = Card("Newsdigest", "Office fiscal officials find “AVATAR” flaws in Öresund’s naïve ferry levy",
+    card = Card("Newsdigest", "Office fiscal officials find “AVATAR” flaws in Öresund’s nai\u0308ve ferry levy",
                 "The Brask Courier · 27 October 2026", (quoted("W. Ye said: ‘no’, 2026 — not the office…", "Ada Vell"),))
     expected = Image.new("RGB", CARD_SIZE, BACKGROUND)
     draw = ImageDraw.Draw(expected)

@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -104,12 +105,13 @@ class Typeface:
         return self.font.getlength(cluster + following) - self.font.getlength(following)
 
     def clusters(self, text: str) -> list[str]:
-        """``text`` cut into what the font draws as one glyph: characters, or ligatures."""
-        if not any(map(self.is_ligature, map(operator.add, text, text[1:]))):
+        """``text`` cut into what the font draws as one glyph: characters with their combining marks, or ligatures."""
+        pairs = map(operator.add, text, text[1:])
+        if not any(map(unicodedata.combining, text)) and not any(map(self.is_ligature, pairs)):
             return list(text)
         clusters: list[str] = []
         for char in text:
-            if clusters and self.is_ligature(clusters[-1][-1] + char):
+            if clusters and (unicodedata.combining(char) or self.is_ligature(clusters[-1][-1] + char)):
                 clusters[-1] += char
             else:
                 clusters.append(char)
