@@ -10,6 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_09faeee6b37f03b2.txt"
+# The sample's search index is cut into shards of this many pages, so that the
+# search box is tested across shards as on a large site.
+SAMPLE_SHARD_PAGES = 12
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
@@ -37,7 +40,7 @@ def copy_sample_content(target: Path) -> Path:
 def sample_site(tmp_path_factory) -> Path:
     """The sample digest built once for the whole session."""
     base = tmp_path_factory.mktemp("sample")
-    return build_site(ROOT / "content", base / "output")
+    return build_site(ROOT / "content", base / "output", NEWSDIGEST_SEARCH_SHARD_PAGES=SAMPLE_SHARD_PAGES)
 
 
 @pytest.fixture(scope="session")

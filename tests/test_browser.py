@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 import urllib.error
@@ -12,6 +13,9 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from conftest import SAMPLE_SHARD_PAGES
+
+from newsdigest.site.search import searchable_pages, shards_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -79,15 +83,29 @@ def body_words(page: Path) -> set[str]:
     return {word.lower() for word in parser.words}
 
 
-def distinctive_word(site: Path) -> tuple[str, str]:
-    """(word, article slug): a long word found in one article's body and in no other's."""
+def distinctive_words(site: Path) -> dict[str, str]:
+    """A long word of each article's body found in no other's, by article slug (articles with none left out)."""
     bodies = {page.parent.name: body_words(page) for page in sorted((site / "articles").glob("*/index.html"))}
+    found = {}
     for slug, words in bodies.items():
         others = set().union(*(other for key, other in bodies.items() if key != slug))
         unique = sorted(word for word in words - others if len(word) >= 9)
         if unique:
-            return unique[0], slug
-    pytest.skip("no sample article has a word of its own")
+            found[slug] = unique[0]
+    return found
+
+
+def one_article_per_search_shard(site: Path) -> list[tuple[str, str]]:
+    """(word, slug) for one article with a word of its own in each shard of the search index."""
+    words = distinctive_words(site)
+    shards = shards_of(searchable_pages(site), SAMPLE_SHARD_PAGES)
+    assert json.loads((site / "pagefind" / "bundles.json").read_text()) == [
+        "pagefind/", *(f"pagefind-{number}/" for number in range(2, len(shards) + 1))]
+    picked = []
+    for pages in shards:
+        slugs = [page.parent.name for page in pages if page.parent.parent.name == "articles"]
+        picked += [(words[slug], slug) for slug in slugs if slug in words][:1]
+    return picked
 
 
 def first_page(site: Path, folder: str, containing: str = "") -> str:
@@ -212,20 +230,23 @@ def test_skip_link_moves_focus_to_the_main_content(browser, site_url):
         page.close()
 
 
-def test_search_finds_an_article_by_a_word_of_its_own(browser, site_url, sample_site, tmp_path):
-    word, slug = distinctive_word(sample_site)
+def test_search_finds_articles_by_a_word_of_their_own_in_every_shard(browser, site_url, sample_site, tmp_path):
+    picked = one_article_per_search_shard(sample_site)
+    assert len(picked) >= 2, "the sample's index should come in several shards"
     page, problems = open_page(browser, site_url)
+    hrefs = []
     try:
-        page.fill("#search input", word)
-        link = page.wait_for_selector(f".pagefind-ui__result-link[href*='/articles/{slug}/']", timeout=10_000)
-        assert link.is_visible()
-        href = link.get_attribute("href")
+        for word, slug in picked:
+            page.fill("#search input", word)
+            link = page.wait_for_selector(f".pagefind-ui__result-link[href*='/articles/{slug}/']", timeout=10_000)
+            assert link.is_visible()
+            hrefs.append(link.get_attribute("href"))
         page.set_viewport_size({"width": WIDTHS[0], "height": 900})
         page.screenshot(path=str(tmp_path / f"search-{WIDTHS[0]}.png"))
     finally:
         page.close()
     assert not problems, problems
-    assert status_of(urljoin(site_url, href)) == 200
+    assert all(status_of(urljoin(site_url, href)) == 200 for href in hrefs)
 
 
 COLOURS_OF = """selector => [...document.querySelectorAll(selector)].slice(0, 3).map(element => {

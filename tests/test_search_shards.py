@@ -1,0 +1,29 @@
+"""Cutting the search index into shards: every page in exactly one shard, none over the limit, even sizes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from newsdigest.site.search import searchable_pages, shards_of
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=120))
+def test_shards_hold_every_page_once_and_none_holds_too_many(count: int, most: int):
+    pages = [Path(f"articles/{number:04}/index.html") for number in range(count)]
+    shards = shards_of(pages, most)
+    assert [page for shard in shards for page in shard] == pages
+    assert all(len(shard) <= most for shard in shards)
+    assert len(shards) == max(1, -(-count // most))
+    assert max(map(len, shards)) - min(map(len, shards)) <= 1
+
+
+def test_only_pages_marked_for_search_are_indexed_and_never_pagefinds_own(tmp_path: Path):
+    for name, html in {"articles/a/index.html": "<article data-pagefind-body>A</article>",
+                       "people/b/index.html": "<article data-pagefind-body>B</article>",
+                       "index.html": "<main>home</main>",
+                       "pagefind-2/x.html": "<div data-pagefind-body></div>"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    assert [page.relative_to(tmp_path).as_posix() for page in searchable_pages(tmp_path)] == [
+        "articles/a/index.html", "people/b/index.html"]
