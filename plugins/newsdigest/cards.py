@@ -80,10 +80,10 @@ def quoted(text: str, speaker: str) -> str:
 class Typeface:
     """A font at one size whose glyphs are rasterised once and placed by measured advances.
 
-    Drawing a line pastes each glyph's cached coverage mask at its pen position, as
-    ``ImageDraw.text`` places them, instead of having FreeType render every glyph of
-    every card again. Advances include the kerning with the next character, and the
-    pairs the font draws as a ligature (“fi”) are kept together as one glyph.
+    A line is drawn by pasting each glyph's cached coverage mask where ``ImageDraw.text``
+    would put it, instead of having FreeType render every glyph of every card again.
+    Advances include the kerning with the next character; a character keeps its
+    combining marks, and pairs the font draws as a ligature (“fi”) stay one glyph.
     """
 
     def __init__(self, path: Path, size: int):

@@ -149,7 +149,11 @@ class CardsGenerator(Generator):
         self.jobs.append((key, Path(self.output_path) / name, draw))
 
     def run_jobs(self) -> int:
-        """Writes every queued image on all cores (Pillow draws and encodes outside the GIL); returns how many were drawn."""
+        """Writes every queued image on all cores; returns how many were drawn.
+
+        Drawing a card is mostly Python and holds the GIL, but Pillow encodes PNG and
+        files are written outside it, so one thread encodes while another draws.
+        """
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             return sum(pool.map(lambda job: self.cache.write(*job), self.jobs))
 
