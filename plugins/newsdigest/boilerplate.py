@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import PUBLISHED_LINE, first_date_match
 from .lines import ends_sentence, has_quote_marks, words_of
@@ -135,15 +136,18 @@ class Verdict:
     metadata: tuple[tuple[str, str], ...] = ()
 
 
+@lru_cache(maxsize=4096)
 def classify_line(text: str) -> Verdict | None:
-    """The boilerplate verdict for one stripped line, or None when it is article text."""
+    """The boilerplate verdict for one stripped line, or None when it is article text (cached: the same
+    notices and prompts recur from article to article)."""
     if not text:
         return None
     if not any(ch.isalnum() for ch in text):
         return Verdict("separator")
     if len(text) > LONGEST_BOILERPLATE_CHARS or surely_too_many_words(text):
         return None
-    if has_quote_marks(text) and not opens_with_cue_before_quotes(text):
+    quoted = has_quote_marks(text)
+    if quoted and not opens_with_cue_before_quotes(text):
         return None
     words = words_of(text)
     if len(words) > LONGEST_BOILERPLATE_WORDS:
@@ -152,7 +156,7 @@ def classify_line(text: str) -> Verdict | None:
     cued = cued_family(text, lowered)
     if cued:
         return Verdict(cued)
-    if has_quote_marks(text):
+    if quoted:
         return None
     return labelled_line(text, words) or scored_family(text, lowered) or label_of_family(text, lowered)
 

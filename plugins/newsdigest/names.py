@@ -198,7 +198,7 @@ class Cast:
             after = match.start() + run.offsets[last - 1] + len(words[last - 1]) if last == len(words) else None
             apposition = APPOSITION_ROLE.match(text, after) if after else None
             person.introduction = apposition.group("role") if apposition else None
-            person.role = (apposition_role(text, after) if after else None) or role_before(text, match.start())
+            person.role = role_in_apposition(apposition) or role_before(text, match.start())
         self.note_honorific(person, list(words[:first]))
 
     def note_surname_mention(self, name_words: list[str], at: int, before: list[str]) -> None:
@@ -409,7 +409,11 @@ def is_acronym(word: str) -> bool:
 
 def apposition_role(text: str, end: int) -> str | None:
     """The role in an apposition after a name: ``Ada Brenner, the mayor of Tollby, said``."""
-    match = APPOSITION_ROLE.match(text, end)
+    return role_in_apposition(APPOSITION_ROLE.match(text, end))
+
+
+def role_in_apposition(match: re.Match | None) -> str | None:
+    """The role an APPOSITION_ROLE match holds, if its words name one."""
     if not match:
         return None
     role = match.group("role")

@@ -161,7 +161,7 @@ def looks_like_a_title(article: Article, span: QuotedSpan) -> bool:
     """
     if SCARE_MARKER.search(article.frame, max(0, span.open - 15), span.open):
         return True
-    words = article.text[span.start:span.end].split()
+    words = article.text[span.start:span.end].split(maxsplit=9)  # more than 8 words are not a title
     if not words or len(words) > 8:
         return False
     if words[0] in ("the", "a", "an") and len(words) > 2:
