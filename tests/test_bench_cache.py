@@ -113,3 +113,13 @@ def test_an_error_in_a_worker_reaches_the_build_naming_the_file(tmp_path: Path):
         cache.digest_of_file(str(paths[7]), read_and_digest)
     assert raised.value.file == str(paths[7]) and "empty" in str(raised.value)
     cache.stop_workers()
+
+
+def test_the_site_s_extraction_inputs_change_with_registries_and_topic_discovery(tmp_path: Path):
+    from newsdigest.site.cache import extraction_inputs
+
+    settings = {"PATH": str(tmp_path)}
+    before = extraction_inputs(settings)
+    assert extraction_inputs({**settings, "NEWSDIGEST_DISCOVER_TOPICS": False}) != before
+    (tmp_path / "topics.yml").write_text("- name: Harbours\n", encoding="utf-8")
+    assert extraction_inputs(settings) != before

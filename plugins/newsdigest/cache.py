@@ -1,8 +1,9 @@
 """A cache of extraction results, one file per article, so a rebuild re-extracts only what changed.
 
-An entry's key hashes the article file's bytes and path, the editorial
-registries and the extractor's version (a hash of this package's sources), so
-any change to one of them is a miss. Entries are pickled ``Digest`` objects,
+An entry's key hashes the article file's bytes and path, the other inputs
+of extraction (the site's editorial registries and settings, as bytes) and the
+extractor's version (a hash of this package's sources), so any change to one
+of them is a miss. Entries are pickled ``Digest`` objects,
 written atomically (a temporary file, then ``os.replace``).
 
 A build that has many files to extract can start them all ahead in worker
@@ -89,10 +90,10 @@ def worker_context():
 class ExtractionCache:
     """Digests of article files, stored under ``directory`` by a key of everything they depend on."""
 
-    def __init__(self, directory: Path, registries: bytes = b"", version: str | None = None):
+    def __init__(self, directory: Path, inputs: bytes = b"", version: str | None = None):
         self.directory = Path(directory)
-        self.registries = registries
-        salt = hashlib.sha256((version or extractor_version()).encode() + b"\0" + registries).digest()
+        self.inputs = inputs
+        salt = hashlib.sha256((version or extractor_version()).encode() + b"\0" + inputs).digest()
         self.store = DigestStore(self.directory, salt)
         self.used: set[str] = set()
         self.ahead: dict[str, Future] = {}

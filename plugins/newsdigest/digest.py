@@ -1,4 +1,4 @@
-"""The whole text pipeline for one article: clean it, then extract its quotes."""
+"""The whole text pipeline for one article: clean it, extract its quotes, find its topics."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,22 +6,42 @@ from dataclasses import dataclass, field
 from .clean import clean_article
 from .model import CleanArticle, Quote
 from .quotes import extract_quotes
+from .topics import Topic, TopicMatch, assign_topics
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    """What an article's topics are found with: the vocabulary, the registered people
+    (whose names are never topics), and whether recurring names become topics."""
+
+    vocabulary: tuple[Topic, ...] = ()
+    people: tuple[str, ...] = ()
+    discover: bool = True
 
 
 @dataclass
 class Digest:
-    """A cleaned article and the quotes found in its cleaned text."""
+    """A cleaned article, the quotes found in its cleaned text and, when asked for, its topics."""
 
     article: CleanArticle
     quotes: list[Quote] = field(default_factory=list)
+    topics: list[TopicMatch] = field(default_factory=list)
 
     def quotes_in_source(self) -> list[Quote]:
         """The quotes with offsets into the raw text the article was cleaned from."""
         return [q.shifted_to_source(self.article.offsets) for q in self.quotes]
 
 
-def digest_article(article: CleanArticle) -> Digest:
-    return Digest(article, extract_quotes(article.text))
+def topics_of(article: CleanArticle, quotes: list[Quote], rules: TopicRules) -> list[TopicMatch]:
+    """The header's topics, then those the vocabulary and the text's recurring names give."""
+    people = [q.speaker for q in quotes if q.speaker and q.speaker_kind == "person"] + list(rules.people)
+    return assign_topics(article.text, article.metadata.get("topics", ""), list(rules.vocabulary), people,
+                         discover=rules.discover)
+
+
+def digest_article(article: CleanArticle, rules: TopicRules | None = None) -> Digest:
+    quotes = extract_quotes(article.text)
+    return Digest(article, quotes, topics_of(article, quotes, rules) if rules else [])
 
 
 def digest_text(raw: str, file: str = "<string>") -> Digest:

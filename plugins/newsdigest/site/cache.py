@@ -11,6 +11,7 @@ cache was written therefore does not load it, and writes it afresh.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from newsdigest.cache import PACKAGE, ExtractionCache
 from newsdigest.clean import read_article
-from newsdigest.digest import Digest, digest_article
+from newsdigest.digest import Digest, TopicRules, digest_article
+
+from .editorial import topic_rules
 
 logger = logging.getLogger(__name__)
 
@@ -29,14 +32,33 @@ CONTENT_FINGERPRINT = "newsdigest-content-cache.fingerprint"
 RAW_ARTICLE_SUFFIX = ".txt"
 
 
-def extract_file(source_path: str) -> Digest:
-    return digest_article(read_article(source_path))
+def extract_file(source_path: str, rules: TopicRules) -> Digest:
+    return digest_article(read_article(source_path), rules)
 
 
 def registry_bytes(settings: dict) -> bytes:
     """The contents of the site's registry files, empty for a missing one."""
     paths = [Path(settings["PATH"]) / settings.get(setting, default) for setting, default in REGISTRIES]
-    return b"\0".join(path.read_bytes() if path.is_file() else b"" for path in paths)
+    return contents_of(tuple((path, stamp_of(path)) for path in paths))
+
+
+def stamp_of(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=8)
+def contents_of(stamped_paths: tuple[tuple[Path, tuple[int, int] | None], ...]) -> bytes:
+    """The files' contents joined, read once per version of the files."""
+    return b"\0".join(path.read_bytes() if stamp and path.is_file() else b"" for path, stamp in stamped_paths)
+
+
+def extraction_inputs(settings: dict) -> bytes:
+    """What extraction depends on besides the article and the code: the registries and topic discovery."""
+    return registry_bytes(settings) + f"\0discover={settings.get('NEWSDIGEST_DISCOVER_TOPICS', True)!r}".encode()
 
 
 def cache_directory(settings: dict) -> Path:
@@ -47,10 +69,10 @@ def extraction_cache(settings: dict) -> ExtractionCache | None:
     """The build's cache: one per cache directory and registries, shared by every reader."""
     if not settings.get("NEWSDIGEST_EXTRACTION_CACHE", True):
         return None
-    directory, registries = cache_directory(settings), registry_bytes(settings)
+    directory, inputs = cache_directory(settings), extraction_inputs(settings)
     cache = CACHES.get(directory)
-    if cache is None or cache.registries != registries:
-        cache = CACHES[directory] = ExtractionCache(directory, registries)
+    if cache is None or cache.inputs != inputs:
+        cache = CACHES[directory] = ExtractionCache(directory, inputs)
     return cache
 
 
@@ -72,7 +94,7 @@ def extract_articles_ahead(generator) -> None:
         return
     raw = [path for path in article_files(generator) if path.endswith(RAW_ARTICLE_SUFFIX)]
     workers = generator.settings.get("NEWSDIGEST_WORKERS") or os.cpu_count() or 1
-    started = cache.extract_ahead(raw, extract_file, workers)
+    started = cache.extract_ahead(raw, functools.partial(extract_file, rules=topic_rules(generator.settings)), workers)
     if started:
         logger.info("Extracting %d articles in %d worker processes", started, workers)
 

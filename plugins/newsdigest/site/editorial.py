@@ -5,6 +5,7 @@ import functools
 import logging
 from pathlib import Path
 
+from newsdigest.digest import TopicRules
 from newsdigest.errors import ContentError, skipped
 from newsdigest.people import PeopleRegistry, load_people
 from newsdigest.topics import Topic, load_topics
@@ -50,3 +51,8 @@ def people_registry(settings: dict) -> PeopleRegistry:
 def registry_of(people: tuple) -> PeopleRegistry:
     """One registry object per list of people, not one per article read."""
     return PeopleRegistry(people)
+
+
+def topic_rules(settings: dict) -> TopicRules:
+    return TopicRules(tuple(topic_vocabulary(settings)), tuple(person.name for person in people_registry(settings).people),
+                      discover=bool(settings.get("NEWSDIGEST_DISCOVER_TOPICS", True)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from html import escape
@@ -12,11 +13,10 @@ from pelican.readers import BaseReader
 from newsdigest.digest import Digest
 from newsdigest.errors import ContentError
 from newsdigest.render import render_body_html
-from newsdigest.topics import assign_topics
 
 from .cache import (check_content_cache, extract_articles_ahead, extract_file, extraction_cache,
                     prune_extraction_cache, record_content_cache, stop_extracting_ahead)
-from .editorial import people_registry, topic_vocabulary
+from .editorial import topic_rules
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ class RawArticleReader(BaseReader):
         """The file's digest, from the extraction cache when it holds one for the same text."""
         cache = extraction_cache(self.settings)
         if cache is None:
-            return extract_file(source_path)
-        return cache.digest_of_file(source_path, extract_file)
+            return extract_file(source_path, topic_rules(self.settings))
+        return cache.digest_of_file(source_path, functools.partial(extract_file, rules=topic_rules(self.settings)))
 
     def metadata_for(self, digest: Digest, source_path: str) -> dict:
         article = digest.article
@@ -63,7 +63,7 @@ class RawArticleReader(BaseReader):
         if raw.get("summary"):
             raw["summary"] = f"<p>{escape(raw['summary'], quote=False)}</p>"
         raw["date"] = article.metadata.get("date") or self.date_of_undated(source_path)
-        topics = self.topics_of(digest)
+        topics = digest.topics
         if topics:
             raw["tags"] = [match.topic for match in topics]
         metadata = {key: self.process_metadata(key, value) for key, value in raw.items()}
@@ -71,14 +71,6 @@ class RawArticleReader(BaseReader):
         metadata["topic_evidence"] = topics
         metadata["title_derived"] = article.title_derived
         return metadata
-
-    def topics_of(self, digest: Digest):
-        """The header's topics, then those the vocabulary and the text's recurring names give."""
-        people = [q.speaker for q in digest.quotes if q.speaker and q.speaker_kind == "person"]
-        people += [person.name for person in people_registry(self.settings).people]
-        return assign_topics(digest.article.text, digest.article.metadata.get("topics", ""),
-                             topic_vocabulary(self.settings), people,
-                             discover=self.settings.get("NEWSDIGEST_DISCOVER_TOPICS", True))
 
     def date_of_undated(self, source_path: str) -> str:
         if self.settings.get("NEWSDIGEST_REQUIRE_DATES"):
