@@ -68,10 +68,12 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Rebuilds read again only the files that changed (docs/performance.md); Newsdigest
-# starts the cache afresh when the registries, its code or its settings change.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
+# Rebuilds take each article's quotes and topics from Newsdigest's extraction
+# cache (docs/performance.md), which costs less than Pelican's content cache
+# would to save and load. Turning Pelican's on is supported: Newsdigest does not
+# load it when the registries, its code or its settings have changed.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 CONTENT_CACHING_LAYER = "reader"
 GZIP_CACHE = False
 

@@ -42,7 +42,8 @@ def test_the_cache_is_loaded_until_registries_or_settings_change(content: Path, 
 
 
 def test_a_rebuild_from_the_cache_writes_the_same_article_page(content: Path, tmp_path: Path):
-    page = build_site(content, tmp_path / "output", NEWSDIGEST_SEARCH=False) / "articles" / "ferry-row" / "index.html"
+    cached = {"NEWSDIGEST_SEARCH": False, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    page = build_site(content, tmp_path / "output", **cached) / "articles" / "ferry-row" / "index.html"
     first = page.read_text(encoding="utf-8")
-    build_site(content, tmp_path / "output", NEWSDIGEST_SEARCH=False)
+    build_site(content, tmp_path / "output", **cached)
     assert page.read_text(encoding="utf-8") == first

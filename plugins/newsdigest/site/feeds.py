@@ -207,8 +207,8 @@ class FeedBuilder:
                      f"{source}, {escape(article.date[:10])}.</p>")
         return "\n".join(parts)
 
-    def xml(self, feed: Feed, kind: str) -> bytes:
-        """The feed as Atom or RSS, its entries in the given order."""
+    def generator(self, feed: Feed) -> FeedGenerator:
+        """The feed for feedgen, its entries in the given order; it writes both Atom and RSS."""
         generator = FeedGenerator()
         generator.load_extension("dc", atom=False, rss=True)
         generator.id(feed.id)
@@ -222,7 +222,7 @@ class FeedBuilder:
         generator.updated(feed.updated)
         for entry in feed.entries:
             self.add_entry(generator, entry)
-        return generator.atom_str(pretty=True) if kind == "atom" else generator.rss_str(pretty=True)
+        return generator
 
     def add_entry(self, generator: FeedGenerator, entry: Entry) -> None:
         item = generator.add_entry(order="append")
@@ -253,10 +253,11 @@ class FeedsGenerator(Generator):
         builder = FeedBuilder(self.context, self.settings)
         site, topics, people = builder.site_feed(), builder.topic_feeds(), builder.person_feeds()
         for feed in (site, *topics, *people):
-            for kind in FORMATS:
+            generator = builder.generator(feed)
+            for kind, xml in (("atom", generator.atom_str), ("rss", generator.rss_str)):
                 target = Path(self.output_path) / feed.file(kind)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(builder.xml(feed, kind))
+                target.write_bytes(xml(pretty=True))
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
                           feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
