@@ -208,21 +208,26 @@ class FeedBuilder:
         return "\n".join(parts)
 
     def generator(self, feed: Feed) -> FeedGenerator:
-        """The feed for feedgen, its entries in the given order; it writes both Atom and RSS."""
+        """The feed for feedgen, its entries in the given order; ``xml`` writes it as Atom or RSS."""
         generator = FeedGenerator()
         generator.load_extension("dc", atom=False, rss=True)
         generator.id(feed.id)
         generator.title(feed.title)
         generator.subtitle(feed.subtitle)
         generator.author(name=self.settings.get("AUTHOR") or self.settings["SITENAME"])
-        generator.link(href=self.absolute(feed.file(kind)), rel="self", type=FORMATS[kind])
-        # RSS takes the channel's link from the last link given.
-        generator.link(href=self.absolute(feed.page_url), rel="alternate", type="text/html")
         generator.language(self.settings.get("DEFAULT_LANG", "en"))
         generator.updated(feed.updated)
         for entry in feed.entries:
             self.add_entry(generator, entry)
         return generator
+
+    def xml(self, generator: FeedGenerator, feed: Feed, kind: str) -> bytes:
+        """The feed as Atom or RSS, linking to itself in that format."""
+        # RSS takes the channel's link from the last link given.
+        generator.link([{"href": self.absolute(feed.file(kind)), "rel": "self", "type": FORMATS[kind]},
+                        {"href": self.absolute(feed.page_url), "rel": "alternate", "type": "text/html"}],
+                       replace=True)
+        return generator.atom_str(pretty=True) if kind == "atom" else generator.rss_str(pretty=True)
 
     def add_entry(self, generator: FeedGenerator, entry: Entry) -> None:
         item = generator.add_entry(order="append")
@@ -254,10 +259,10 @@ class FeedsGenerator(Generator):
         site, topics, people = builder.site_feed(), builder.topic_feeds(), builder.person_feeds()
         for feed in (site, *topics, *people):
             generator = builder.generator(feed)
-            for kind, xml in (("atom", generator.atom_str), ("rss", generator.rss_str)):
+            for kind in FORMATS:
                 target = Path(self.output_path) / feed.file(kind)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(xml(pretty=True))
+                target.write_bytes(builder.xml(generator, feed, kind))
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
                           feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
