@@ -96,9 +96,12 @@ def distinctive_words(site: Path) -> dict[str, str]:
 
 
 def one_article_per_search_shard(site: Path) -> list[tuple[str, str]]:
-    """(word, slug) for one article with a word of its own in each shard of the search index."""
+    """(word, slug) for one article with a word of its own in each shard of the search index that holds articles
+    (the article pages are indexed first, the other pages after them)."""
     words = distinctive_words(site)
-    shards = shards_of(searchable_pages(site), SAMPLE_SHARD_PAGES)
+    articles = searchable_pages(site, "articles")
+    rest = [page for page in searchable_pages(site) if page not in articles]
+    shards = shards_of(articles, SAMPLE_SHARD_PAGES) + shards_of(rest, SAMPLE_SHARD_PAGES)
     assert json.loads((site / "pagefind" / "bundles.json").read_text()) == [
         "pagefind/", *(f"pagefind-{number}/" for number in range(2, len(shards) + 1))]
     picked = []

@@ -1,13 +1,16 @@
-"""Static search: Pagefind indexes the written site once the build is done.
+"""Static search: Pagefind indexes the written pages.
 
 Pages mark what is searchable with ``data-pagefind-body``. Pagefind holds a
-whole index in memory while it builds it, so a large site is indexed in
-shards of at most NEWSDIGEST_SEARCH_SHARD_PAGES pages, one Pagefind run each:
-the first shard's bundle and Pagefind's UI land in ``output/pagefind/``, the
-others in ``output/pagefind-2/``, ``output/pagefind-3/``…, and
-``pagefind/bundles.json`` lists them for the search box, which searches them
-all at once (Pagefind's ``mergeIndex``). NEWSDIGEST_SEARCH = False turns
-indexing off.
+whole index in memory while it builds it, so the site is indexed in shards of
+at most NEWSDIGEST_SEARCH_SHARD_PAGES pages, one Pagefind run each: the first
+shard's bundle and Pagefind's UI land in ``output/pagefind/``, the others in
+``output/pagefind-2/``, ``output/pagefind-3/``…, and ``pagefind/bundles.json``
+lists them for the search box, which searches them all at once (Pagefind's
+``mergeIndex``).
+
+The article pages are indexed as soon as they are written, in the background,
+while the build goes on with the other pages; the rest are indexed at the end.
+NEWSDIGEST_SEARCH = False turns indexing off.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
@@ -26,13 +30,14 @@ from pelican import signals
 logger = logging.getLogger(__name__)
 
 SEARCHABLE_MARK = b"data-pagefind-body"
-DEFAULT_SHARD_PAGES = 2000
+DEFAULT_SHARD_PAGES = 1000
 BUNDLE_LIST = "bundles.json"
+ARTICLES = "articles"
 
 
-def searchable_pages(site: Path) -> list[Path]:
-    """The site's HTML pages that mark content for search, in a stable order."""
-    return sorted(page for page in site.rglob("*.html")
+def searchable_pages(site: Path, folder: str = "") -> list[Path]:
+    """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order."""
+    return sorted(page for page in (site / folder).rglob("*.html")
                   if not page.relative_to(site).parts[0].startswith("pagefind")
                   and SEARCHABLE_MARK in page.read_bytes())
 
@@ -66,6 +71,7 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
 
 def index_shard(site: Path, pages: list[Path], bundle: Path) -> bool:
     """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
+    shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
         for page in pages:
             link_or_copy(page, Path(folder) / page.relative_to(site))
@@ -80,20 +86,66 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def index_site(pelican) -> None:
-    if not pelican.settings.get("NEWSDIGEST_SEARCH", True):
+class SearchIndexer:
+    """Indexes a site's searchable pages shard by shard, one Pagefind run at a time, in a background thread."""
+
+    def __init__(self, site: Path, most_per_shard: int):
+        self.site = site
+        self.most_per_shard = most_per_shard
+        self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+        self.shards: list[Future] = []
+
+    def index(self, pages: list[Path]) -> None:
+        """Starts indexing ``pages``, in as many shards as they need."""
+        for pages_of_shard in shards_of(pages, self.most_per_shard) if pages else []:
+            bundle = self.site / bundle_name(len(self.shards) + 1)
+            self.shards.append(self.runner.submit(index_shard, self.site, pages_of_shard, bundle))
+
+    def finish(self) -> int | None:
+        """Waits for every shard and lists their bundles for the search box; the number of shards, or None on failure."""
+        if not self.shards:
+            self.index([])
+        succeeded = [shard.result() for shard in self.shards]
+        self.runner.shutdown()
+        if not all(succeeded):
+            return None
+        bundles = [f"{bundle_name(number)}/" for number in range(1, len(self.shards) + 1)]
+        (self.site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(bundles), encoding="utf-8")
+        return len(bundles)
+
+
+INDEXERS: dict[str, SearchIndexer] = {}
+
+
+def searching(settings: dict) -> bool:
+    return bool(settings.get("NEWSDIGEST_SEARCH", True))
+
+
+def index_articles(generator, writer=None) -> None:
+    """Starts indexing the article pages once they are written."""
+    if not searching(generator.settings):
+        return
+    site = Path(generator.output_path)
+    indexer = INDEXERS[str(site)] = SearchIndexer(
+        site, generator.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES)
+    indexer.index(searchable_pages(site, ARTICLES))
+
+
+def index_the_rest(pelican) -> None:
+    """Indexes the searchable pages other than articles, then waits for every shard."""
+    if not searching(pelican.settings):
         return
     site = Path(pelican.output_path)
-    most = pelican.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES
-    shards = shards_of(searchable_pages(site), most)
-    bundles = [bundle_name(number) for number in range(1, len(shards) + 1)]
-    for name in bundles:
-        shutil.rmtree(site / name, ignore_errors=True)
-    if not all(index_shard(site, pages, site / name) for pages, name in zip(shards, bundles)):
-        return
-    (site / "pagefind" / BUNDLE_LIST).write_text(json.dumps([f"{name}/" for name in bundles]), encoding="utf-8")
-    logger.info("Pagefind indexed %s in %d shard%s", site, len(shards), "s" if len(shards) != 1 else "")
+    indexer = INDEXERS.pop(str(site), None) or SearchIndexer(
+        site, pelican.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES)
+    articles = site / ARTICLES
+    indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)]
+                  if indexer.shards else searchable_pages(site))
+    shards = indexer.finish()
+    if shards:
+        logger.info("Pagefind indexed %s in %d shard%s", site, shards, "s" if shards != 1 else "")
 
 
 def register():
-    signals.finalized.connect(index_site)
+    signals.article_writer_finalized.connect(index_articles)
+    signals.finalized.connect(index_the_rest)
