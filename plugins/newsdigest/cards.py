@@ -316,6 +316,19 @@ def shade_of(colour: tuple[int, int, int], coverage: int) -> int:
     return TEXT_COLOURS.index(colour) * SHADES + round(coverage * (SHADES - 1) / 255)
 
 
+def card_with_portrait_file(card: Card, fonts: CardFonts, portrait: Path | None = None) -> Image.Image:
+    """``draw_card`` with the portrait read from its file."""
+    if portrait is None:
+        return draw_card(card, fonts)
+    with Image.open(portrait) as picture:
+        return draw_card(card, fonts, picture)
+
+
+def thumbnail_of_file(source: Path) -> Image.Image:
+    with Image.open(source) as picture:
+        return square_thumbnail(picture)
+
+
 def square_thumbnail(image: Image.Image, size: int = THUMBNAIL_SIZE) -> Image.Image:
     """``image`` centre-cropped to a square and resized to ``size``×``size``."""
     upright = ImageOps.exif_transpose(image).convert("RGB")
