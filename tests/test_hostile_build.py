@@ -149,16 +149,17 @@ def test_a_strict_build_fails_after_naming_every_bad_file(tmp_path: Path):
     assert not (tmp_path / "output").exists()
 
 
-def pelican_command(content: Path, output: Path, settings_file: str, *options: str) -> subprocess.CompletedProcess:
+def pelican_command(content: Path, output: Path, settings_file: str, *settings: str) -> subprocess.CompletedProcess:
+    """Pelican on the command line; ``settings`` are more KEY=VALUE for its one ``-e`` option."""
     command = [str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(output),
-               "-s", str(ROOT / settings_file), "-e", "NEWSDIGEST_SEARCH=false", *options]
+               "-s", str(ROOT / settings_file), "-e", "NEWSDIGEST_SEARCH=false", *settings]
     environment = {**os.environ, "SITEURL": "https://news.example.org", "COLUMNS": "200"}
     return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, check=False)
 
 
 @pytest.mark.parametrize("settings_file, options, exit_code", [
     ("pelicanconf.py", (), 0),
-    ("pelicanconf.py", ("-e", "NEWSDIGEST_STRICT=true"), 1),
+    ("pelicanconf.py", ("NEWSDIGEST_STRICT=true",), 1),
     ("publishconf.py", (), 1),
 ], ids=["make html", "make html STRICT=1", "make publish"])
 def test_the_command_line_names_every_bad_file_and_exits_as_the_mode_says(

@@ -18,11 +18,12 @@ def test_shards_hold_every_page_once_and_none_holds_too_many(count: int, most: i
     assert max(map(len, shards)) - min(map(len, shards)) <= 1
 
 
-def test_only_pages_marked_for_search_are_indexed_and_never_pagefinds_own(tmp_path: Path):
+def test_only_pages_marked_for_search_are_indexed_never_pagefinds_own_or_a_shard_s_links(tmp_path: Path):
     for name, html in {"articles/a/index.html": "<article data-pagefind-body>A</article>",
                        "people/b/index.html": "<article data-pagefind-body>B</article>",
                        "index.html": "<main>home</main>",
-                       "pagefind-2/x.html": "<div data-pagefind-body></div>"}.items():
+                       "pagefind-2/x.html": "<div data-pagefind-body></div>",
+                       ".search-shard-1/articles/a/index.html": "<article data-pagefind-body>A</article>"}.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(html, encoding="utf-8")
     assert [page.relative_to(tmp_path).as_posix() for page in searchable_pages(tmp_path)] == [

@@ -7,10 +7,10 @@ Nothing here imports Pelican.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``text[start:end]`` of some string (the cleaned body unless said otherwise)."""
 
@@ -19,7 +19,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemovedLine:
     """A source line the cleaner dropped, with its 1-based line number and the reason."""
 
@@ -28,7 +28,7 @@ class RemovedLine:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets in a cleaned text back to offsets in the source it came from.
 
@@ -49,7 +49,7 @@ class OffsetMap:
         return source_start + min(offset - clean_start, length)
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanArticle:
     """A raw scraped article after cleaning.
 
@@ -88,7 +88,7 @@ SPEAKER_KINDS = ("person", "organisation", "document", "unknown")
 QUOTE_KINDS = ("full", "partial", "fragment")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """One direct quote: the words inside one pair of quotation marks.
 
@@ -121,7 +121,6 @@ class Quote:
         mention = self.speaker_mention
         if mention is not None:
             mention = Span(offsets.to_source(mention.start), offsets.to_source(mention.end - 1) + 1, mention.text)
-        data = dict(self.__dict__, start=offsets.to_source(self.start),
-                    end=offsets.to_source(self.end - 1) + 1 if self.end > self.start else offsets.to_source(self.end),
-                    speaker_mention=mention)
-        return Quote(**data)
+        return replace(self, start=offsets.to_source(self.start),
+                       end=offsets.to_source(self.end - 1) + 1 if self.end > self.start else offsets.to_source(self.end),
+                       speaker_mention=mention)

@@ -105,7 +105,7 @@ def most_used_spelling(spellings: Counter) -> str:
     return min(spellings, key=lambda name: (-spellings[name], len(name.split()), name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceArticle:
     """What a quote index needs to know of the article a quote comes from."""
 
@@ -117,13 +117,13 @@ class SourceArticle:
     topics: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexedQuote:
     quote: Quote
     article: SourceArticle
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeldQuote:
     """A quote kept off person pages until an editor decides, with the reason."""
 

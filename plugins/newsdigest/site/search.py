@@ -36,9 +36,10 @@ ARTICLES = "articles"
 
 
 def searchable_pages(site: Path, folder: str = "") -> list[Path]:
-    """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order."""
+    """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order;
+    never Pagefind's own files or the folders shards are indexed from."""
     return sorted(page for page in (site / folder).rglob("*.html")
-                  if not page.relative_to(site).parts[0].startswith("pagefind")
+                  if not page.relative_to(site).parts[0].startswith(("pagefind", "."))
                   and SEARCHABLE_MARK in page.read_bytes())
 
 
@@ -72,10 +73,14 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
 def index_shard(site: Path, pages: list[Path], bundle: Path) -> bool:
     """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
     shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
-        for page in pages:
-            link_or_copy(page, Path(folder) / page.relative_to(site))
-        return run_pagefind(Path(folder), bundle)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
+            for page in pages:
+                link_or_copy(page, Path(folder) / page.relative_to(site))
+            return run_pagefind(Path(folder), bundle)
+    except OSError as error:
+        logger.error("The search index could not be written to %s: %s", bundle, error)
+        return False
 
 
 def link_or_copy(source: Path, target: Path) -> None:
