@@ -4,6 +4,7 @@ says the same and exits non-zero."""
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import subprocess
 from pathlib import Path
@@ -75,7 +76,8 @@ BAD_REGISTRIES = {
 
 
 def page_text(output: Path, slug: str) -> str:
-    return (output / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    """The article page as a browser reads it: character references resolved."""
+    return html.unescape((output / "articles" / slug / "index.html").read_text(encoding="utf-8"))
 
 
 def newsdigest(*arguments: str) -> subprocess.CompletedProcess:

@@ -73,7 +73,15 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 def render_body_html(text: str, quotes: Iterable[Quote] = (),
                      speaker_url: Callable[[Quote], str | None] = lambda quote: None) -> str:
-    """The cleaned body as ``<p>`` elements, every character of content escaped."""
+    """The cleaned body as ``<p>`` elements, every character of content escaped.
+
+    Characters outside ASCII are written as character references: a browser
+    shows the same text, and the build holds each body at one byte a character
+    rather than two or four (curly quotes alone would double it).
+
+    >>> render_body_html("“Fine,” she said.")
+    '<p>&#8220;Fine,&#8221; she said.</p>'
+    """
     markups = non_overlapping(quote_markups(quotes, speaker_url))
     starts = [markup.start for markup in markups]
 
@@ -81,5 +89,6 @@ def render_body_html(text: str, quotes: Iterable[Quote] = (),
         """Only the markups starting in this paragraph, so that long bodies stay linear."""
         return markups[bisect_left(starts, start):bisect_left(starts, end)]
 
-    return "\n".join(f"<p>{render_paragraph(text, start, end, paragraph_markups(start, end))}</p>"
-                     for start, end in paragraph_bounds(text))
+    html = "\n".join(f"<p>{render_paragraph(text, start, end, paragraph_markups(start, end))}</p>"
+                      for start, end in paragraph_bounds(text))
+    return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
