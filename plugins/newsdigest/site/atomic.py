@@ -3,7 +3,8 @@
 ``<output>.building-<pid>`` receives the whole build (Pelican's
 ``output_path`` and ``settings["OUTPUT_PATH"]`` point at it while the build
 runs, so generators, the writer and ``finalized`` handlers all write there).
-When the run has returned, two renames put it in place: the old output
+When the run has returned (and ``lifecycle.build_ending`` has let work still
+writing into it finish), two renames put it in place: the old output
 becomes ``<output>.previous-<pid>``, the new one becomes ``<output>``, and the
 previous one is removed. A build that raises, or is interrupted, leaves the
 previous output untouched; its building directory is removed at once, or by
@@ -35,6 +36,8 @@ import shutil
 from pathlib import Path
 
 from pelican import signals
+
+from .lifecycle import build_ending
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +152,10 @@ def run_atomically(pelican, run) -> None:
     pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(building)
     deletes, pelican.delete_outputdir = pelican.delete_outputdir, False
     try:
-        run()
+        try:
+            run()
+        finally:
+            build_ending.send(pelican)
         swap_into_place(building, output)
     finally:
         pelican.output_path = pelican.settings["OUTPUT_PATH"] = given

@@ -10,6 +10,7 @@ lists them for the search box, which searches them all at once (Pagefind's
 
 The article pages are indexed as soon as they are written, in the background,
 while the build goes on with the other pages; the rest are indexed at the end.
+A run that fails first stops the indexing before its output is thrown away.
 NEWSDIGEST_SEARCH = False turns indexing off.
 """
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from .lifecycle import build_ending
+
 logger = logging.getLogger(__name__)
 
 SEARCHABLE_MARK = b"data-pagefind-body"
@@ -37,10 +40,13 @@ ARTICLES = "articles"
 
 def searchable_pages(site: Path, folder: str = "") -> list[Path]:
     """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order;
-    never Pagefind's own files or the folders shards are indexed from."""
-    return sorted(page for page in (site / folder).rglob("*.html")
-                  if not page.relative_to(site).parts[0].startswith(("pagefind", "."))
-                  and SEARCHABLE_MARK in page.read_bytes())
+    never Pagefind's own files or the folders shards are indexed from (not even looked into)."""
+    pages = []
+    for directory, subdirectories, files in os.walk(site / folder):
+        if Path(directory) == site:
+            subdirectories[:] = [name for name in subdirectories if not name.startswith(("pagefind", "."))]
+        pages += [Path(directory) / name for name in files if name.endswith(".html")]
+    return sorted(page for page in pages if SEARCHABLE_MARK in page.read_bytes())
 
 
 def shards_of(pages: list[Path], most_per_shard: int) -> list[list[Path]]:
@@ -106,6 +112,10 @@ class SearchIndexer:
             bundle = self.site / bundle_name(len(self.shards) + 1)
             self.shards.append(self.runner.submit(index_shard, self.site, pages_of_shard, bundle))
 
+    def stop(self) -> None:
+        """Drops the shards not yet started and waits for the one being indexed."""
+        self.runner.shutdown(wait=True, cancel_futures=True)
+
     def finish(self) -> int | None:
         """Waits for every shard and lists their bundles for the search box; the number of shards, or None on failure."""
         if not self.shards:
@@ -141,16 +151,25 @@ def index_the_rest(pelican) -> None:
     if not searching(pelican.settings):
         return
     site = Path(pelican.output_path)
-    indexer = INDEXERS.pop(str(site), None) or SearchIndexer(
-        site, pelican.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES)
+    indexer = INDEXERS.get(str(site)) or INDEXERS.setdefault(str(site), SearchIndexer(
+        site, pelican.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES))
     articles = site / ARTICLES
     indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)]
                   if indexer.shards else searchable_pages(site))
     shards = indexer.finish()
+    INDEXERS.pop(str(site), None)
     if shards:
         logger.info("Pagefind indexed %s in %d shard%s", site, shards, "s" if shards != 1 else "")
+
+
+def stop_indexing(pelican) -> None:
+    """When a run ends before its index is finished (a failed build), stops indexing into its output."""
+    indexer = INDEXERS.pop(str(Path(pelican.output_path)), None)
+    if indexer is not None:
+        indexer.stop()
 
 
 def register():
     signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_the_rest)
+    build_ending.connect(stop_indexing)
