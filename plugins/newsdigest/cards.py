@@ -15,16 +15,14 @@ import itertools
 import json
 import math
 import operator
-import os
-import shutil
-import tempfile
-import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .filecache import FileCache
 
 LAYOUT_VERSION = "4"
 CARD_SIZE = (1200, 630)
@@ -362,40 +360,16 @@ def thumbnail_key(source: Path, size: int = THUMBNAIL_SIZE) -> str:
     return hashlib.sha256(inputs.encode()).hexdigest()
 
 
-class ImageCache:
-    """PNG files kept by key: an image is drawn once per key and copied afterwards.
-
-    Each use touches the cached file, so images no build has used for a while
-    can be told apart and removed.
-    """
+class ImageCache(FileCache):
+    """PNG files kept by key: an image is drawn once per key and linked or copied afterwards."""
 
     def __init__(self, directory: Path):
-        self.directory = Path(directory)
+        super().__init__(directory, ".png")
 
     def write(self, key: str, target: Path, draw: Callable[[], Image.Image]) -> bool:
         """Writes the image for ``key`` to ``target``; True when it had to be drawn."""
-        cached = self.directory / f"{key}.png"
-        drawn = not cached.exists()
-        if drawn:
-            self.save(draw(), cached)
-        else:
-            os.utime(cached)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-        return drawn
+        return super().write(key, target, functools.partial(save_png, draw))
 
-    def forget_unused_since(self, seconds: float) -> int:
-        """Removes the images no build has used in the last ``seconds``; returns how many."""
-        limit = time.time() - seconds
-        stale = [path for path in self.directory.glob("*.png") if path.stat().st_mtime < limit]
-        for path in stale:
-            path.unlink(missing_ok=True)
-        return len(stale)
 
-    def save(self, image: Image.Image, cached: Path) -> None:
-        """Saves through a temporary file, so a cached image is never half written."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.directory)
-        os.close(handle)
-        image.save(temporary, "PNG", compress_level=PNG_COMPRESS_LEVEL)
-        os.replace(temporary, cached)
+def save_png(draw: Callable[[], Image.Image], path: Path) -> None:
+    draw().save(path, "PNG", compress_level=PNG_COMPRESS_LEVEL)

@@ -4,11 +4,17 @@ They replace Pelican's own feeds. Every id is a tag URI made from an article's
 date and slug, so it survives rebuilds and moves of the site; every link is
 absolute; every date comes from the articles, so building the same content
 twice writes the same bytes. The Feeds page at ``feeds/`` lists them all.
+
+Written feeds are cached under CACHE_PATH by a hash of everything they are
+made from (their entries, the settings they use, this module and feedgen's
+version), so a rebuild writes anew only the feeds whose entries changed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from importlib.metadata import version
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,6 +26,7 @@ from feedgen.feed import FeedGenerator
 from pelican import signals
 from pelican.generators import Generator
 
+from newsdigest.filecache import FileCache
 from newsdigest.people import IndexedQuote, PersonEntry, QuoteIndex
 from newsdigest.render import render_body_html
 
@@ -34,6 +41,8 @@ FEED_PATHS = {"site": "feeds/all", "topic": "feeds/topics/{slug}", "person": "fe
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 NO_ENTRIES_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 TITLE_LENGTH = 90
+CACHE_KEPT_FOR = 30 * 24 * 3600
+FEED_CODE = hashlib.sha256(Path(__file__).read_bytes() + version("feedgen").encode()).hexdigest()
 
 
 def setting(settings: dict, name: str):
@@ -207,6 +216,12 @@ class FeedBuilder:
                      f"{source}, {escape(article.date[:10])}.</p>")
         return "\n".join(parts)
 
+    def key(self, feed: Feed, kind: str) -> str:
+        """A hash of everything the feed's ``kind`` file is written from."""
+        used = [self.settings.get(name) for name in ("AUTHOR", "SITENAME", "DEFAULT_LANG")]
+        inputs = repr((FEED_CODE, kind, self.root, used, setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"), feed))
+        return hashlib.sha256(inputs.encode()).hexdigest()
+
     def generator(self, feed: Feed) -> FeedGenerator:
         """The feed for feedgen, its entries in the given order; ``xml`` writes it as Atom or RSS."""
         generator = FeedGenerator()
@@ -256,16 +271,28 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer):
         builder = FeedBuilder(self.context, self.settings)
+        cache = FileCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-feeds", ".xml")
         site, topics, people = builder.site_feed(), builder.topic_feeds(), builder.person_feeds()
         for feed in (site, *topics, *people):
-            generator = builder.generator(feed)
-            for kind in FORMATS:
-                target = Path(self.output_path) / feed.file(kind)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(builder.xml(generator, feed, kind))
+            self.write_feed(builder, cache, feed)
+        cache.forget_unused_since(CACHE_KEPT_FOR)
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
                           feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
+
+
+    def write_feed(self, builder: FeedBuilder, cache: FileCache, feed: Feed) -> None:
+        """Writes the feed in both formats, from the cache when its entries are unchanged."""
+        @functools.cache
+        def generator() -> FeedGenerator:
+            return builder.generator(feed)
+
+        def write(kind: str, path: Path) -> None:
+            path.write_bytes(builder.xml(generator(), feed, kind))
+
+        for kind in FORMATS:
+            cache.write(builder.key(feed, kind), Path(self.output_path) / feed.file(kind),
+                        functools.partial(write, kind))
 
 
 def get_generators(pelican):

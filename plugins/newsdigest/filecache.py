@@ -1,0 +1,63 @@
+"""Files kept by key, made once per key and then put in place by a hard link (or a copy).
+
+Each use touches the cached file, so files no build has used for a while can
+be told apart and removed. A cached file is written through a temporary file
+and renamed, so it is never half written. Nothing here imports Pelican.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def place(source: Path, target: Path) -> None:
+    """``source`` at ``target`` as a hard link, or a copy where the file system has none."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class FileCache:
+    """Files under ``directory`` named by their key and ``suffix``."""
+
+    def __init__(self, directory: Path, suffix: str):
+        self.directory = Path(directory)
+        self.suffix = suffix
+
+    def write(self, key: str, target: Path, make: Callable[[Path], None]) -> bool:
+        """Puts the file for ``key`` at ``target``, having ``make`` write it first if it is not
+        cached; True when it had to be made."""
+        cached = self.directory / f"{key}{self.suffix}"
+        made = not cached.exists()
+        if made:
+            self.store(make, cached)
+        else:
+            os.utime(cached)
+        place(cached, target)
+        return made
+
+    def store(self, make: Callable[[Path], None], cached: Path) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=self.suffix, dir=self.directory)
+        os.close(handle)
+        try:
+            make(Path(temporary))
+            os.replace(temporary, cached)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+    def forget_unused_since(self, seconds: float) -> int:
+        """Removes the files no build has used in the last ``seconds``; returns how many."""
+        limit = time.time() - seconds
+        stale = [path for path in self.directory.glob(f"*{self.suffix}") if path.stat().st_mtime < limit]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)

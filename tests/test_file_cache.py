@@ -1,0 +1,75 @@
+"""The file cache behind cards and feeds: made once per key, linked into place, old entries forgotten."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from newsdigest.filecache import FileCache
+
+
+class CountingMaker:
+    def __init__(self, text: str):
+        self.text, self.calls = text, 0
+
+    def __call__(self, path: Path) -> None:
+        self.calls += 1
+        path.write_text(self.text, encoding="utf-8")
+
+
+def test_a_file_is_made_once_per_key_and_put_at_every_target(tmp_path: Path):
+    cache, make = FileCache(tmp_path / "cache", ".xml"), CountingMaker("<feed/>")
+    assert cache.write("k1", tmp_path / "out" / "a.xml", make)
+    assert not cache.write("k1", tmp_path / "out" / "b.xml", make)
+    assert make.calls == 1
+    assert (tmp_path / "out" / "a.xml").read_text() == (tmp_path / "out" / "b.xml").read_text() == "<feed/>"
+
+
+def test_a_maker_that_fails_leaves_nothing_cached(tmp_path: Path):
+    cache = FileCache(tmp_path / "cache", ".xml")
+
+    def broken(path: Path) -> None:
+        path.write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        cache.write("k1", tmp_path / "out.xml", broken)
+    assert list((tmp_path / "cache").iterdir()) == []
+    assert cache.write("k1", tmp_path / "out.xml", CountingMaker("whole"))
+    assert (tmp_path / "out.xml").read_text() == "whole"
+
+
+def test_files_unused_for_the_given_time_are_forgotten(tmp_path: Path):
+    cache = FileCache(tmp_path / "cache", ".xml")
+    cache.write("old", tmp_path / "old.xml", CountingMaker("old"))
+    cache.write("new", tmp_path / "new.xml", CountingMaker("new"))
+    long_ago = time.time() - 3600
+    os.utime(tmp_path / "cache" / "old.xml", (long_ago, long_ago))
+    assert cache.forget_unused_since(60) == 1
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == ["new.xml"]
+
+
+def test_a_rebuild_writes_anew_only_the_feeds_whose_entries_changed(tmp_path: Path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "ferry.txt").write_text(
+        "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n", encoding="utf-8")
+    (content / "articles" / "pier.txt").write_text(
+        "Title: Pier vote\nDate: 2026-03-02\n\n“The pier stays,” Jon Vesik said.\n", encoding="utf-8")
+    feeds = tmp_path / "output-cache" / "newsdigest-feeds"
+    output = build_site(content, tmp_path / "output", NEWSDIGEST_SEARCH=False)
+    first = {path.relative_to(output): path.read_bytes() for path in (output / "feeds").rglob("*.xml")}
+    cached = set(feeds.iterdir())
+    build_site(content, tmp_path / "output", NEWSDIGEST_SEARCH=False)
+    assert {path.relative_to(output): path.read_bytes() for path in (output / "feeds").rglob("*.xml")} == first
+    assert set(feeds.iterdir()) == cached
+    (content / "articles" / "pier.txt").write_text(
+        "Title: Pier vote\nDate: 2026-03-02\n\n“The pier stays open,” Jon Vesik said.\n", encoding="utf-8")
+    build_site(content, tmp_path / "output", NEWSDIGEST_SEARCH=False)
+    made = set(feeds.iterdir()) - cached
+    assert made and len(made) < len(cached), "only the feeds holding the changed article are written anew"
+    assert b"The pier stays open" in (output / "feeds" / "all.atom.xml").read_bytes()
+    assert (output / "feeds" / "all.atom.xml").read_bytes() != first[Path("feeds/all.atom.xml")]
