@@ -22,6 +22,7 @@ from newsdigest.cards import (Card, CardFonts, ImageCache, card_key, card_with_p
                               thumbnail_of_file)
 
 from .editorial import people_registry
+from .lifecycle import build_ending
 from .people_pages import person_slug
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,9 @@ class CardsGenerator(Generator):
         self.context["portrait_urls"] = {name: f"portraits/{person_slug(name, self.settings)}.png"
                                          for name in self.portraits}
 
-    def generate_output(self, writer):
+    def start_drawing(self) -> None:
+        """Queues every image and starts drawing them in worker processes, which go on while
+        the build writes its pages; ``generate_output`` waits for them."""
         self.cache = ImageCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-images")
         self.fonts = fonts_of_theme(self.theme)
         self.jobs = []
@@ -107,7 +110,12 @@ class CardsGenerator(Generator):
             self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, len(articles)))
         for name, entry in (index.people.items() if index else ()):
             self.write_person_images(self.context["person_slugs"][name], entry)
-        drawn = self.run_jobs()
+        self.workers = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=worker_context())
+        self.drawn = self.workers.map(self.cache.write, *zip(*self.jobs), chunksize=JOBS_PER_TASK)
+
+    def generate_output(self, writer):
+        drawn = sum(self.drawn)
+        self.stop_drawing()
         forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
         logger.info("Cards: %d images written, %d of them drawn anew; %d unused cached images removed",
                     len(self.jobs), drawn, forgotten)
@@ -144,15 +152,27 @@ class CardsGenerator(Generator):
         """Queues the image; ``draw`` must pickle, as it is called in a worker process."""
         self.jobs.append((key, Path(self.output_path) / name, draw))
 
-    def run_jobs(self) -> int:
-        """Writes every queued image in worker processes on all cores; returns how many were drawn.
+    def stop_drawing(self) -> None:
+        """Drops the images not yet drawn and waits for the workers (at once when the build ends early)."""
+        if getattr(self, "workers", None) is not None:
+            self.workers.shutdown(wait=True, cancel_futures=True)
+        self.workers = None
 
-        Drawing a card is mostly Python, so threads would take turns at the GIL.
-        """
-        if not self.jobs:
-            return 0
-        with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=worker_context()) as pool:
-            return sum(pool.map(self.cache.write, *zip(*self.jobs), chunksize=JOBS_PER_TASK))
+
+DRAWING: list[CardsGenerator] = []
+
+
+def start_drawing(generators) -> None:
+    """Once every generator has its context, the cards generator starts drawing."""
+    DRAWING[:] = [generator for generator in generators if isinstance(generator, CardsGenerator)]
+    for generator in DRAWING:
+        generator.start_drawing()
+
+
+def stop_drawing(pelican) -> None:
+    for generator in DRAWING:
+        generator.stop_drawing()
+    DRAWING.clear()
 
 
 def get_generators(pelican):
@@ -161,3 +181,5 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_drawing)
+    build_ending.connect(stop_drawing)
