@@ -101,7 +101,7 @@ def one_article_per_search_shard(site: Path) -> list[tuple[str, str]]:
     words = distinctive_words(site)
     articles = searchable_pages(site, "articles")
     rest = [page for page in searchable_pages(site) if page not in articles]
-    shards = shards_of(articles, SAMPLE_SHARD_PAGES) + shards_of(rest, SAMPLE_SHARD_PAGES)
+    shards = shards_of(articles, SAMPLE_SHARD_PAGES, site) + shards_of(rest, SAMPLE_SHARD_PAGES, site)
     assert json.loads((site / "pagefind" / "bundles.json").read_text()) == [
         "pagefind/", *(f"pagefind-{number}/" for number in range(2, len(shards) + 1))]
     picked = []

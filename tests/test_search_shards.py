@@ -1,22 +1,85 @@
-"""Cutting the search index into shards: every page in exactly one shard, none over the limit, even sizes."""
+"""Cutting the search index into shards: every page in exactly one shard, none over the limit, each shard's
+bundle cached by what Pagefind reads of its pages."""
 from __future__ import annotations
 
+import json
+import random
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, build_site
 from hypothesis import given, strategies as st
 
-from newsdigest.site.search import searchable_pages, shards_of
+from newsdigest.site.search import CACHE_FOLDER, searchable_pages, searchable_part, shard_key, shards_of
+
+SITE = Path("/site")
+ARTICLE = """<!DOCTYPE html>
+<html lang="en"><head><title>{title} — Newsdigest</title><meta name="description" content="{title}"></head>
+<body><main><div class="article-layout"><article class="article" data-pagefind-body><h1>{title}</h1>
+<div class="article-body">{body}</div></article>
+<aside class="related"><ul><li><a href="/articles/other/">{related}</a></li></ul></aside></div>
+<nav class="neighbours"><a rel="prev" href="/articles/older/">{related}</a></nav></main></body></html>
+"""
 
 
-@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=120))
-def test_shards_hold_every_page_once_and_none_holds_too_many(count: int, most: int):
-    pages = [Path(f"articles/{number:04}/index.html") for number in range(count)]
-    shards = shards_of(pages, most)
-    assert [page for shard in shards for page in shard] == pages
-    assert all(len(shard) <= most for shard in shards)
-    assert len(shards) == max(1, -(-count // most))
-    assert max(map(len, shards)) - min(map(len, shards)) <= 1
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=120), st.randoms())
+def test_shards_hold_every_page_once_none_too_many_whatever_the_order(count: int, most: int, order: random.Random):
+    pages = [SITE / f"articles/{number:04}/index.html" for number in range(count)]
+    shards = shards_of(pages, most, SITE)
+    assert sorted(page for shard in shards for page in shard) == pages
+    assert all(0 < len(shard) <= most for shard in shards)
+    assert shards_of(order.sample(pages, len(pages)), most, SITE) == shards
+
+
+def test_only_what_pagefind_reads_of_a_page_counts():
+    page = ARTICLE.format(title="Ferry row", body="<p>We will not wait.</p>", related="Bridge vote")
+    part = searchable_part(page.encode())
+    assert searchable_part(page.replace("Bridge vote", "Harbour dues").encode()) == part
+    assert searchable_part(page.replace("not wait", "wait").encode()) != part
+    assert searchable_part(page.replace("<title>Ferry", "<title>Ferry boat").encode()) != part
+    assert searchable_part(page.replace('lang="en"', 'lang="fi"').encode()) != part
+    unclosed = page.replace("<p>We", "<article><p>We")
+    assert searchable_part(unclosed.encode()) == unclosed.encode()
+    tagged_outside = page.replace("<nav ", "<nav data-pagefind-filter=\"kind\" ")
+    assert searchable_part(tagged_outside.encode()) == tagged_outside.encode()
+
+
+def write_articles(site: Path, names: list[str]) -> None:
+    """Article pages whose related list and links to neighbours, outside what is searchable, change with each call."""
+    for name in names:
+        page = site / "articles" / name / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(ARTICLE.format(title=name, body=f"<p>{name} said so.</p>", related=f"{len(names)} more"),
+                        encoding="utf-8")
+
+
+def keys_of_shards(site: Path, most: int) -> dict[str, list[Path]]:
+    shards = shards_of(searchable_pages(site), most, site)
+    return {shard_key(site, pages, f"pagefind-{number}"): pages for number, pages in enumerate(shards, 1)}
+
+
+def test_an_added_article_changes_the_key_of_its_own_shard_alone(tmp_path: Path):
+    write_articles(tmp_path, [f"article-{number:02}" for number in range(30)])
+    before = keys_of_shards(tmp_path, 12)
+    write_articles(tmp_path, [f"article-{number:02}" for number in range(31)])
+    after = keys_of_shards(tmp_path, 12)
+    changed = [pages for key, pages in after.items() if key not in before]
+    assert len(after) == len(before) > 1 and len(changed) == 1
+    assert tmp_path / "articles" / "article-30" / "index.html" in changed[0]
+
+
+def test_a_rebuild_takes_every_shard_s_bundle_from_the_cache(tmp_path: Path):
+    output = tmp_path / "output"
+    cache = tmp_path / "output-cache" / CACHE_FOLDER
+    build_site(ROOT / "content", output, NEWSDIGEST_SEARCH_SHARD_PAGES=4)
+    first = {path.relative_to(output): path.read_bytes() for path in output.glob("pagefind*/**/*") if path.is_file()}
+    entries = sorted(cache.iterdir())
+    build_site(ROOT / "content", output, NEWSDIGEST_SEARCH_SHARD_PAGES=4)
+    bundles = json.loads((output / "pagefind" / "bundles.json").read_text())
+    assert len(bundles) == len(entries) > 4
+    assert sorted(cache.iterdir()) == entries
+    assert {path.relative_to(output): path.read_bytes()
+            for path in output.glob("pagefind*/**/*") if path.is_file()} == first
 
 
 def test_only_pages_marked_for_search_are_indexed_never_pagefinds_own_or_a_shard_s_links(tmp_path: Path):
@@ -32,7 +95,6 @@ def test_only_pages_marked_for_search_are_indexed_never_pagefinds_own_or_a_shard
 
 
 def test_a_build_that_fails_stops_indexing_and_leaves_the_previous_output(tmp_path: Path):
-    from conftest import build_site
     from newsdigest.site import search
 
     content = tmp_path / "content"

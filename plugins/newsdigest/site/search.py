@@ -8,6 +8,12 @@ shard's bundle and Pagefind's UI land in ``output/pagefind/``, the others in
 lists them for the search box, which searches them all at once (Pagefind's
 ``mergeIndex``).
 
+A page's shard is picked by a hash of its path, so adding a page changes one
+shard and leaves the others alone. Bundles are kept in
+``CACHE_PATH/newsdigest-search/``, by a key over what Pagefind reads of the
+shard's pages: a rebuild runs Pagefind only for the shards whose pages
+changed and takes the others' bundles from the cache.
+
 The article pages are indexed as soon as they are written, in the background,
 while the build goes on with the other pages; the rest are indexed at the end.
 A run that fails first stops the indexing before its output is thrown away.
@@ -15,14 +21,20 @@ NEWSDIGEST_SEARCH = False turns indexing off.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import json
 import logging
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -36,6 +48,19 @@ SEARCHABLE_MARK = b"data-pagefind-body"
 DEFAULT_SHARD_PAGES = 1000
 BUNDLE_LIST = "bundles.json"
 ARTICLES = "articles"
+PAGEFIND = [sys.executable, "-m", "pagefind"]
+# Shards are counted for this share of the limit on average, so that pages
+# spread by hash seldom fill one beyond the limit.
+SHARD_FILL = 0.8
+CACHE_FOLDER = "newsdigest-search"
+CACHE_KEPT_FOR = 30 * 24 * 3600
+
+# Searched for in a page in lower case:
+HTML_TAG = re.compile(rb"<html\b[^>]*>")
+TITLE = re.compile(rb"<title\b.*?</title\s*>", re.DOTALL)
+BODY_OPENING = re.compile(rb"<([a-z][a-z0-9-]*)\b[^>]*\s" + SEARCHABLE_MARK)
+HIDING_TAGS = (b"<!--", b"<script", b"<style")  # what looks like a tag inside them is not one
+PAGEFIND_ATTRIBUTE = b"data-pagefind-"
 
 
 def searchable_pages(site: Path, folder: str = "") -> list[Path]:
@@ -49,25 +74,116 @@ def searchable_pages(site: Path, folder: str = "") -> list[Path]:
     return sorted(page for page in pages if SEARCHABLE_MARK in page.read_bytes())
 
 
-def shards_of(pages: list[Path], most_per_shard: int) -> list[list[Path]]:
-    """``pages`` cut into the fewest shards of at most ``most_per_shard`` pages, as even as can be."""
-    count = max(1, math.ceil(len(pages) / max(1, most_per_shard)))
-    size, extra = divmod(len(pages), count)
-    shards, start = [], 0
-    for number in range(count):
-        end = start + size + (number < extra)
-        shards.append(pages[start:end])
-        start = end
-    return shards
+def shards_of(pages: list[Path], most_per_shard: int, site: Path) -> list[list[Path]]:
+    """``pages`` of ``site`` in shards of at most ``most_per_shard`` pages, none empty, whatever their order.
+
+    A page's shard is picked by a hash of its path in the site, among enough
+    shards to fill each to SHARD_FILL of the limit on average, so adding or
+    removing a page changes its shard alone while their number stays the same.
+    A shard that still gets too many pages is cut into even runs.
+    """
+    most = max(1, most_per_shard)
+    count = max(1, math.ceil(len(pages) / (most * SHARD_FILL)))
+    hashed: list[list[Path]] = [[] for _ in range(count)]
+    for page in sorted(pages):
+        hashed[number_of_path(page.relative_to(site)) % count].append(page)
+    return [run for shard in hashed for run in even_runs(shard, most)]
+
+
+def number_of_path(path: Path) -> int:
+    """A number fixed by a path, the same in every process (unlike ``hash``)."""
+    return int.from_bytes(hashlib.sha256(path.as_posix().encode()).digest()[:8], "big")
+
+
+def even_runs(pages: list[Path], most: int) -> list[list[Path]]:
+    """``pages`` cut into the fewest runs of at most ``most`` pages, as even as can be; none when there are none."""
+    count = math.ceil(len(pages) / most)
+    return [pages[len(pages) * number // count:len(pages) * (number + 1) // count] for number in range(count)]
 
 
 def bundle_name(number: int) -> str:
     return "pagefind" if number == 1 else f"pagefind-{number}"
 
 
+def searchable_part(html: bytes) -> bytes:
+    """What Pagefind reads of a page, or more: its ``<html>`` tag (the language), its ``<title>`` and the element
+    marked ``data-pagefind-body`` up to the last closing tag of its name; the whole page when that element cannot
+    be told apart (unpaired tags, comments, scripts or styles inside) or Pagefind attributes are found outside it."""
+    lower = html.lower()
+    opening = BODY_OPENING.search(lower)
+    closing = lower.rfind(b"</" + opening.group(1), opening.end()) if opening else -1
+    end = lower.find(b">", closing) + 1 if closing >= 0 else 0
+    if not end:
+        return html
+    body = lower[opening.start():end]
+    openings = len(re.findall(rb"<" + opening.group(1) + rb"[\s/>]", body))
+    closings = len(re.findall(rb"</" + opening.group(1) + rb"[\s>]", body))
+    if (openings != closings or any(tag in body for tag in HIDING_TAGS)
+            or body.count(PAGEFIND_ATTRIBUTE) != lower.count(PAGEFIND_ATTRIBUTE)):
+        return html
+    head = [html[found.start():found.end()] for found in (HTML_TAG.search(lower), TITLE.search(lower)) if found]
+    return b"\0".join([*head, html[opening.start():end]])
+
+
+@functools.cache
+def pagefind_version() -> str:
+    result = subprocess.run([*PAGEFIND, "--version"], capture_output=True, text=True, check=False)
+    return result.stdout.strip()
+
+
+def shard_key(site: Path, pages: list[Path], bundle: str) -> str:
+    """What the bundle ``bundle`` of a shard is made from: Pagefind's version, the bundle's name and, page by page,
+    its path in the site and its searchable part."""
+    key = hashlib.sha256(f"{pagefind_version()}\0{bundle}".encode())
+    for page in pages:
+        path = page.relative_to(site).as_posix().encode()
+        key.update(hashlib.sha256(path + b"\0" + searchable_part(page.read_bytes())).digest())
+    return key.hexdigest()
+
+
+class BundleCache:
+    """Pagefind bundles kept by key, one folder each under ``directory``.
+
+    A bundle is written into a temporary folder that is then renamed, so a
+    cached bundle is never half written. Each use touches the bundle's folder,
+    so bundles no build has used for a while can be told apart and removed.
+    Outputs get hard links to the cached files where the file system allows:
+    nothing may change a bundle's files in place.
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def bundle(self, key: str, make: Callable[[Path], bool]) -> Path | None:
+        """The folder of the bundle for ``key``, having ``make`` write it first if it is not cached;
+        None when ``make`` fails."""
+        cached = self.directory / key
+        if cached.is_dir():
+            os.utime(cached)
+            return cached
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".new-", dir=self.directory))
+        try:
+            if not make(temporary):
+                return None
+            with contextlib.suppress(OSError):  # another build has just stored the same bundle
+                temporary.rename(cached)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+        return cached
+
+    def forget_unused_since(self, seconds: float) -> int:
+        """Removes the bundles no build has used in the last ``seconds``; returns how many."""
+        limit = time.time() - seconds
+        stale = [path for path in self.directory.glob("*") if path.stat().st_mtime < limit]
+        for path in stale:
+            shutil.rmtree(path, ignore_errors=True)
+        return len(stale)
+
+
 def run_pagefind(site: Path, bundle: Path) -> bool:
     """Indexes the pages under ``site`` into ``bundle``; logs Pagefind's error and returns False on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle)]
+    command = [*PAGEFIND, "--site", str(site), "--output-path", str(bundle)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         logger.error("Pagefind could not index %s:\n%s", site, result.stderr or result.stdout)
@@ -76,21 +192,8 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
     return True
 
 
-def index_shard(site: Path, pages: list[Path], bundle: Path) -> bool:
-    """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
-    shutil.rmtree(bundle, ignore_errors=True)
-    try:
-        with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
-            for page in pages:
-                link_or_copy(page, Path(folder) / page.relative_to(site))
-            return run_pagefind(Path(folder), bundle)
-    except OSError as error:
-        logger.error("The search index could not be written to %s: %s", bundle, error)
-        return False
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:  # a file system without hard links
@@ -100,17 +203,41 @@ def link_or_copy(source: Path, target: Path) -> None:
 class SearchIndexer:
     """Indexes a site's searchable pages shard by shard, one Pagefind run at a time, in a background thread."""
 
-    def __init__(self, site: Path, most_per_shard: int):
+    def __init__(self, site: Path, most_per_shard: int, cache: BundleCache):
         self.site = site
         self.most_per_shard = most_per_shard
+        self.cache = cache
         self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
         self.shards: list[Future] = []
+        self.pagefind_runs = 0
 
     def index(self, pages: list[Path]) -> None:
         """Starts indexing ``pages``, in as many shards as they need."""
-        for pages_of_shard in shards_of(pages, self.most_per_shard) if pages else []:
+        for pages_of_shard in shards_of(pages, self.most_per_shard, self.site):
             bundle = self.site / bundle_name(len(self.shards) + 1)
-            self.shards.append(self.runner.submit(index_shard, self.site, pages_of_shard, bundle))
+            self.shards.append(self.runner.submit(self.index_shard, pages_of_shard, bundle))
+
+    def index_shard(self, pages: list[Path], bundle: Path) -> bool:
+        """Puts the bundle of ``pages`` at ``bundle``: the cached one when what Pagefind reads of them is unchanged,
+        else a new one."""
+        shutil.rmtree(bundle, ignore_errors=True)
+        try:
+            cached = self.cache.bundle(shard_key(self.site, pages, bundle.name),
+                                       functools.partial(self.run_pagefind_on, pages))
+            if cached is not None:
+                shutil.copytree(cached, bundle, copy_function=link_or_copy)
+            return cached is not None
+        except OSError as error:
+            logger.error("The search index could not be written to %s: %s", bundle, error)
+            return False
+
+    def run_pagefind_on(self, pages: list[Path], bundle: Path) -> bool:
+        """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
+        self.pagefind_runs += 1
+        with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=self.site) as folder:
+            for page in pages:
+                link_or_copy(page, Path(folder) / page.relative_to(self.site))
+            return run_pagefind(Path(folder), bundle)
 
     def stop(self) -> None:
         """Drops the shards not yet started and waits for the one being indexed."""
@@ -118,14 +245,13 @@ class SearchIndexer:
 
     def finish(self) -> int | None:
         """Waits for every shard and lists their bundles for the search box; the number of shards, or None on failure."""
-        if not self.shards:
-            self.index([])
         succeeded = [shard.result() for shard in self.shards]
         self.runner.shutdown()
         if not all(succeeded):
             return None
         bundles = [f"{bundle_name(number)}/" for number in range(1, len(self.shards) + 1)]
         (self.site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(bundles), encoding="utf-8")
+        self.cache.forget_unused_since(CACHE_KEPT_FOR)
         return len(bundles)
 
 
@@ -136,14 +262,20 @@ def searching(settings: dict) -> bool:
     return bool(settings.get("NEWSDIGEST_SEARCH", True))
 
 
+def new_indexer(site: Path, settings: dict) -> SearchIndexer:
+    """The indexer of a build's output, registered in INDEXERS."""
+    cache = BundleCache(Path(settings["CACHE_PATH"]) / CACHE_FOLDER)
+    most_per_shard = settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES
+    INDEXERS[str(site)] = SearchIndexer(site, most_per_shard, cache)
+    return INDEXERS[str(site)]
+
+
 def index_articles(generator, writer=None) -> None:
     """Starts indexing the article pages once they are written."""
     if not searching(generator.settings):
         return
     site = Path(generator.output_path)
-    indexer = INDEXERS[str(site)] = SearchIndexer(
-        site, generator.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES)
-    indexer.index(searchable_pages(site, ARTICLES))
+    new_indexer(site, generator.settings).index(searchable_pages(site, ARTICLES))
 
 
 def index_the_rest(pelican) -> None:
@@ -151,15 +283,15 @@ def index_the_rest(pelican) -> None:
     if not searching(pelican.settings):
         return
     site = Path(pelican.output_path)
-    indexer = INDEXERS.get(str(site)) or INDEXERS.setdefault(str(site), SearchIndexer(
-        site, pelican.settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES))
+    indexer = INDEXERS.get(str(site)) or new_indexer(site, pelican.settings)
     articles = site / ARTICLES
     indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)]
                   if indexer.shards else searchable_pages(site))
     shards = indexer.finish()
     INDEXERS.pop(str(site), None)
     if shards:
-        logger.info("Pagefind indexed %s in %d shard%s", site, shards, "s" if shards != 1 else "")
+        logger.info("Pagefind indexed %s in %d shard%s, %d of them anew (the others' bundles were cached)",
+                    site, shards, "s" if shards != 1 else "", indexer.pagefind_runs)
 
 
 def stop_indexing(pelican) -> None:
