@@ -123,3 +123,13 @@ def test_the_site_s_extraction_inputs_change_with_registries_and_topic_discovery
     assert extraction_inputs({**settings, "NEWSDIGEST_DISCOVER_TOPICS": False}) != before
     (tmp_path / "topics.yml").write_text("- name: Harbours\n", encoding="utf-8")
     assert extraction_inputs(settings) != before
+
+
+def test_a_digest_kept_by_the_site_keeps_text_quotes_and_topics_but_not_the_way_back_to_the_raw_file():
+    raw = "Title: Ferry row\nDate: 2026-03-01\n\nAdvertisement\n\n“We will not wait,” Aino Tamm said on Monday.\n"
+    digest = digest_text(raw, "ferry-row.txt")
+    kept = digest.without_source_mapping()
+    assert digest.article.removed and digest.article.offsets.segments
+    assert (kept.article.text, kept.article.metadata, kept.quotes, kept.topics) == (
+        digest.article.text, digest.article.metadata, digest.quotes, digest.topics)
+    assert not kept.article.removed and not kept.article.offsets.segments

@@ -1,10 +1,10 @@
 """The whole text pipeline for one article: clean it, extract its quotes, find its topics."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clean import clean_article
-from .model import CleanArticle, Quote
+from .model import CleanArticle, OffsetMap, Quote
 from .quotes import extract_quotes
 from .topics import Topic, TopicMatch, assign_topics
 
@@ -30,6 +30,11 @@ class Digest:
     def quotes_in_source(self) -> list[Quote]:
         """The quotes with offsets into the raw text the article was cleaned from."""
         return [q.shifted_to_source(self.article.offsets) for q in self.quotes]
+
+    def without_source_mapping(self) -> Digest:
+        """The digest without what only leads back to its raw file (the offset map, the removed lines):
+        what a site build, which holds thousands at once, keeps of each."""
+        return Digest(replace(self.article, offsets=OffsetMap(), removed=[]), self.quotes, self.topics)
 
 
 def topics_of(article: CleanArticle, quotes: list[Quote], rules: TopicRules) -> list[TopicMatch]:

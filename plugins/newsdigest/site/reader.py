@@ -36,7 +36,7 @@ class RawArticleReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, source_path):
-        digest = self.digest_of_file(source_path)
+        digest = self.digest_of_file(source_path).without_source_mapping()
         article = digest.article
         for warning in article.warnings:
             logger.warning("%s: %s", source_path, warning)
