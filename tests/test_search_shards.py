@@ -109,3 +109,12 @@ def test_a_build_that_fails_stops_indexing_and_leaves_the_previous_output(tmp_pa
     assert sorted(path.relative_to(output) for path in output.rglob("*")) == before
     assert not search.INDEXERS
     assert not list(tmp_path.glob("output.building-*"))
+
+
+def test_a_site_with_nothing_marked_for_search_still_gets_the_search_box_files(tmp_path: Path):
+    from conftest import build_site
+
+    (tmp_path / "content").mkdir()
+    output = build_site(tmp_path / "content", tmp_path / "output")
+    assert (output / "pagefind" / "pagefind-ui.js").is_file()
+    assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == ["pagefind/"]

@@ -244,7 +244,13 @@ class SearchIndexer:
         self.runner.shutdown(wait=True, cancel_futures=True)
 
     def finish(self) -> int | None:
-        """Waits for every shard and lists their bundles for the search box; the number of shards, or None on failure."""
+        """Waits for every shard and lists their bundles for the search box; the number of shards, or None on failure.
+
+        A site with no page marked for search is indexed whole, as Pagefind does by default, so that the
+        search box and the files every page loads from ``pagefind/`` are still there.
+        """
+        if not self.shards:
+            self.shards.append(self.runner.submit(run_pagefind, self.site, self.site / bundle_name(1)))
         succeeded = [shard.result() for shard in self.shards]
         self.runner.shutdown()
         if not all(succeeded):
