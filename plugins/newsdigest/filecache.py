@@ -10,12 +10,13 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
-def place(source: Path, target: Path) -> None:
+def place(source: str | Path, target: str | Path) -> None:
     """``source`` at ``target`` as a hard link, or a copy where the file system has none."""
+    target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     try:
@@ -56,8 +57,13 @@ class FileCache:
 
     def forget_unused_since(self, seconds: float) -> int:
         """Removes the files no build has used in the last ``seconds``; returns how many."""
-        limit = time.time() - seconds
-        stale = [path for path in self.directory.glob(f"*{self.suffix}") if path.stat().st_mtime < limit]
-        for path in stale:
-            path.unlink(missing_ok=True)
-        return len(stale)
+        return forget_unused(self.directory.glob(f"*{self.suffix}"), seconds, lambda path: path.unlink(missing_ok=True))
+
+
+def forget_unused(entries: Iterable[Path], seconds: float, remove: Callable[[Path], None]) -> int:
+    """Removes with ``remove`` the cache entries not touched in the last ``seconds``; returns how many."""
+    limit = time.time() - seconds
+    stale = [entry for entry in entries if entry.stat().st_mtime < limit]
+    for entry in stale:
+        remove(entry)
+    return len(stale)

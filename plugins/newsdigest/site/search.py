@@ -33,12 +33,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
+
+from newsdigest.filecache import forget_unused, place
 
 from .lifecycle import build_ending
 
@@ -174,11 +175,7 @@ class BundleCache:
 
     def forget_unused_since(self, seconds: float) -> int:
         """Removes the bundles no build has used in the last ``seconds``; returns how many."""
-        limit = time.time() - seconds
-        stale = [path for path in self.directory.glob("*") if path.stat().st_mtime < limit]
-        for path in stale:
-            shutil.rmtree(path, ignore_errors=True)
-        return len(stale)
+        return forget_unused(self.directory.glob("*"), seconds, functools.partial(shutil.rmtree, ignore_errors=True))
 
 
 def run_pagefind(site: Path, bundle: Path) -> bool:
@@ -190,14 +187,6 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
         return False
     logger.debug("%s", result.stdout)
     return True
-
-
-def link_or_copy(source: str | Path, target: str | Path) -> None:
-    Path(target).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(source, target)
 
 
 class SearchIndexer:
@@ -225,7 +214,7 @@ class SearchIndexer:
             cached = self.cache.bundle(shard_key(self.site, pages, bundle.name),
                                        functools.partial(self.run_pagefind_on, pages))
             if cached is not None:
-                shutil.copytree(cached, bundle, copy_function=link_or_copy)
+                shutil.copytree(cached, bundle, copy_function=place)
             return cached is not None
         except OSError as error:
             logger.error("The search index could not be written to %s: %s", bundle, error)
@@ -236,7 +225,7 @@ class SearchIndexer:
         self.pagefind_runs += 1
         with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=self.site) as folder:
             for page in pages:
-                link_or_copy(page, Path(folder) / page.relative_to(self.site))
+                place(page, Path(folder) / page.relative_to(self.site))
             return run_pagefind(Path(folder), bundle)
 
     def stop(self) -> None:
