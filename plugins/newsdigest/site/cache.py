@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from newsdigest.cache import PACKAGE, ExtractionCache
@@ -34,6 +35,11 @@ RAW_ARTICLE_SUFFIX = ".txt"
 
 def extract_file(source_path: str, rules: TopicRules) -> Digest:
     return digest_article(read_article(source_path), rules)
+
+
+def article_extractor(settings: dict) -> Callable[[str], Digest]:
+    """The extraction of an article file with the site's topic rules; it pickles, for worker processes."""
+    return functools.partial(extract_file, rules=topic_rules(settings))
 
 
 def registry_bytes(settings: dict) -> bytes:
@@ -94,7 +100,7 @@ def extract_articles_ahead(generator) -> None:
         return
     raw = [path for path in article_files(generator) if path.endswith(RAW_ARTICLE_SUFFIX)]
     workers = generator.settings.get("NEWSDIGEST_WORKERS") or os.cpu_count() or 1
-    started = cache.extract_ahead(raw, functools.partial(extract_file, rules=topic_rules(generator.settings)), workers)
+    started = cache.extract_ahead(raw, article_extractor(generator.settings), workers)
     if started:
         logger.info("Extracting %d articles in %d worker processes", started, workers)
 

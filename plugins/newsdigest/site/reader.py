@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
 from html import escape
@@ -14,9 +13,8 @@ from newsdigest.digest import Digest
 from newsdigest.errors import ContentError
 from newsdigest.render import render_body_html
 
-from .cache import (check_content_cache, extract_articles_ahead, extract_file, extraction_cache,
+from .cache import (article_extractor, check_content_cache, extract_articles_ahead, extraction_cache,
                     prune_extraction_cache, record_content_cache, stop_extracting_ahead)
-from .editorial import topic_rules
 
 logger = logging.getLogger(__name__)
 
@@ -44,10 +42,8 @@ class RawArticleReader(BaseReader):
 
     def digest_of_file(self, source_path: str) -> Digest:
         """The file's digest, from the extraction cache when it holds one for the same text."""
-        cache = extraction_cache(self.settings)
-        if cache is None:
-            return extract_file(source_path, topic_rules(self.settings))
-        return cache.digest_of_file(source_path, functools.partial(extract_file, rules=topic_rules(self.settings)))
+        extract, cache = article_extractor(self.settings), extraction_cache(self.settings)
+        return extract(source_path) if cache is None else cache.digest_of_file(source_path, extract)
 
     def metadata_for(self, digest: Digest, source_path: str) -> dict:
         article = digest.article
