@@ -74,10 +74,10 @@ class DigestStore:
             os.unlink(temporary)
             raise
 
-    def extracted(self, path: str, extract: Callable[[str], Digest]) -> Digest:
-        """``extract(path)``, stored under the file's key."""
+    def extracted(self, path: str, extract: Callable[[str], Digest], key: str) -> Digest:
+        """``extract(path)``, stored under ``key``, the file's key."""
         digest = extract(path)
-        self.store(self.key_of_file(path), digest)
+        self.store(key, digest)
         return digest
 
 
@@ -96,33 +96,37 @@ class ExtractionCache:
         salt = hashlib.sha256((version or extractor_version()).encode() + b"\0" + inputs).digest()
         self.store = DigestStore(self.directory, salt)
         self.used: set[str] = set()
-        self.ahead: dict[str, Future] = {}
+        self.ahead: dict[str, tuple[str, Future]] = {}
         self.workers: ProcessPoolExecutor | None = None
 
     def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
         """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
-        key = self.store.key_of_file(path)
-        self.used.add(key)
         if path in self.ahead:
             return self.result_ahead(path)
+        key = self.store.key_of_file(path)
+        self.used.add(key)
         cached = self.store.load(key)
         if cached is not None:
             return cached
-        return self.store.extracted(path, extract)
+        return self.store.extracted(path, extract, key)
 
     def extract_ahead(self, paths: Iterable[str], extract: Callable[[str], Digest], workers: int) -> int:
         """Starts extracting the files among ``paths`` that the cache lacks, in ``workers`` processes,
         when there are enough of them to pay for the processes; returns how many were started."""
-        missing = [path for path in paths if not self.store.entry(self.store.key_of_file(path)).exists()]
+        keys = {path: self.store.key_of_file(path) for path in paths}
+        missing = {path: key for path, key in keys.items() if not self.store.entry(key).exists()}
         if workers < 2 or len(missing) < FEWEST_FILES_WORTH_WORKERS:
             return 0
         self.workers = ProcessPoolExecutor(workers, mp_context=worker_context())
-        self.ahead.update((path, self.workers.submit(self.store.extracted, path, extract)) for path in missing)
+        self.ahead.update((path, (key, self.workers.submit(self.store.extracted, path, extract, key)))
+                          for path, key in missing.items())
         return len(missing)
 
     def result_ahead(self, path: str) -> Digest:
-        """The worker's digest of ``path``; the workers stop once every file started ahead is taken."""
-        future = self.ahead.pop(path)
+        """The worker's digest of ``path``, under the key its file had when it was started;
+        the workers stop once every file started ahead is taken."""
+        key, future = self.ahead.pop(path)
+        self.used.add(key)
         if not self.ahead:
             self.stop_workers()
         return future.result()
