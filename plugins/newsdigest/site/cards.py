@@ -81,6 +81,7 @@ class CardsGenerator(Generator):
 
     def generate_context(self):
         content = Path(self.settings["PATH"])
+        self.workers: ProcessPoolExecutor | None = None
         self.portraits = {}
         for person in people_registry(self.settings).people:
             if not person.portrait:
@@ -154,7 +155,7 @@ class CardsGenerator(Generator):
 
     def stop_drawing(self) -> None:
         """Drops the images not yet drawn and waits for the workers (at once when the build ends early)."""
-        if getattr(self, "workers", None) is not None:
+        if self.workers is not None:
             self.workers.shutdown(wait=True, cancel_futures=True)
         self.workers = None
 
