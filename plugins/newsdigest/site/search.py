@@ -278,10 +278,13 @@ def index_the_rest(pelican) -> None:
     if not searching(pelican.settings):
         return
     site = Path(pelican.output_path)
-    indexer = INDEXERS.get(str(site)) or new_indexer(site, pelican.settings)
-    articles = site / ARTICLES
-    indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)]
-                  if indexer.shards else searchable_pages(site))
+    indexer = INDEXERS.get(str(site))
+    if indexer is None:  # the articles generator did not run, so nothing is being indexed yet
+        indexer = new_indexer(site, pelican.settings)
+        indexer.index(searchable_pages(site))
+    else:
+        articles = site / ARTICLES
+        indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)])
     shards = indexer.finish()
     INDEXERS.pop(str(site), None)
     if shards:
