@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .patterns import rests_after_first_letter
+
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
               "miss": "she", "sir": "he", "dame": "she", "lord": "he", "lady": "she"}
 TITLES = frozenset("""
@@ -98,12 +100,17 @@ outside inside across around beyond within without against toward towards along 
 behind below above beside between upon following including except
 """.split())
 CAPITALISED = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
-ABBREVIATED = (r"(?:[A-Z](?:\.[A-Z])*\."
-               r"|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Pres)\.)")
-NAME_RUN = re.compile(
-    rf"(?=[A-Z])(?<![\w’'.-])(?:(?:{ABBREVIATED}|[A-Z][\w’'-]*)"
-    r"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+)*"
-    r"[A-Z][\w’'-]*")
+ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Rev",
+                      "Prof", "St", "Jr", "Sr", "Capt", "Maj", "Adm", "Pres")
+# A word of a name run before the last: initials, an abbreviated title or a capitalised word, then a connector or a space.
+RUN_WORD = rf"(?:[A-Z](?:\.[A-Z])*\.|(?:{'|'.join(ABBREVIATED_TITLES)})\.|[A-Z][\w’'-]*+)"
+RUN_SPACE = r"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+"
+# The first word once its capital is matched.
+RUN_WORD_AFTER_CAPITAL = rf"(?:(?:\.[A-Z])*\.|(?:{rests_after_first_letter(ABBREVIATED_TITLES)})\.|[\w’'-]*+)"
+# Capitalised words up to a last one, with titles and connectors: "Commissioner for Trade and Fisheries Ada Brenner".
+# (It opens with the capital that starts a word, one class, so that a search skips quickly to the next one.)
+NAME_RUN = re.compile(rf"[A-Z](?<![\w’'.-][A-Z])(?:{RUN_WORD_AFTER_CAPITAL}{RUN_SPACE}(?:{RUN_WORD}{RUN_SPACE})*"
+                      rf"[A-Z][\w’'-]*|[\w’'-]*)")
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
 WORD = re.compile(r"\S+")

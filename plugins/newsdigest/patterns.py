@@ -28,3 +28,8 @@ def trie_pattern(node: dict) -> str:
     if len(branches) == 1 and not optional:
         return branches[0]
     return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+
+def rests_after_first_letter(words) -> str:
+    """A regex matching the rest of any of ``words`` once its first letter is matched: ``(?<=M)r`` for ``Mr``."""
+    return "|".join(f"(?<={re.escape(word[0])}){re.escape(word[1:])}" for word in words)
