@@ -40,6 +40,7 @@ PLUGINS = [
     "newsdigest.site.feeds",
     "newsdigest.site.slugs",
     "newsdigest.site.report",
+    "newsdigest.site.page_cache",
     "newsdigest.site.atomic",
 ]
 

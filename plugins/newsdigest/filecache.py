@@ -13,6 +13,9 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+CACHE_KEPT_FOR = 30 * 24 * 3600
+"""Seconds a cached file no build has used is kept."""
+
 
 def place(source: str | Path, target: str | Path) -> None:
     """``source`` at ``target`` as a hard link, or a copy where the file system has none."""
@@ -43,6 +46,18 @@ class FileCache:
             os.utime(cached)
         place(cached, target)
         return made
+
+    def text(self, key: str, make: Callable[[], str]) -> str:
+        """The text cached for ``key``, made by ``make`` and cached first if there is none."""
+        cached = self.directory / f"{key}{self.suffix}"
+        try:
+            text = cached.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = make()
+            self.store(lambda path: path.write_text(text, encoding="utf-8"), cached)
+        else:
+            os.utime(cached)
+        return text
 
     def store(self, make: Callable[[Path], None], cached: Path) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)

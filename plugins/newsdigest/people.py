@@ -5,7 +5,6 @@ one full name with no doubt; everything else is held for review with a reason.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -159,6 +158,8 @@ class QuoteIndex:
     people: dict[str, PersonEntry] = field(default_factory=dict)
     held: list[HeldQuote] = field(default_factory=list)
     speakers: dict[tuple[str, int, int], Person] = field(default_factory=dict)
+    # For each topic, how many quotes each person gave in articles on it; counted when the index is built.
+    quote_counts_by_topic: defaultdict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     def person_of(self, article_key: str, quote: Quote) -> Person | None:
         """The person whose page shows ``quote`` of the article keyed ``article_key``, if any."""
@@ -170,18 +171,8 @@ class QuoteIndex:
                                                     pair[1].quote.start), reverse=True)[:limit]
 
     def top_speakers(self, topic: str, limit: int = 5) -> list[tuple[Person, int]]:
-        counts = [(self.people[name].person, count) for name, count in self.quote_counts_by_topic[topic].items()]
+        counts = [(self.people[name].person, count) for name, count in self.quote_counts_by_topic.get(topic, {}).items()]
         return sorted(counts, key=lambda pair: (-pair[1], pair[0].name))[:limit]
-
-    @functools.cached_property
-    def quote_counts_by_topic(self) -> defaultdict[str, Counter]:
-        """For each topic, how many quotes each person gave in articles on it; counted once, when first asked."""
-        counts: defaultdict[str, Counter] = defaultdict(Counter)
-        for name, entry in self.people.items():
-            for item in entry.quotes:
-                for topic in set(item.article.topics):
-                    counts[topic][name] += 1
-        return counts
 
 
 def newest_first(items: list) -> list:
@@ -205,6 +196,10 @@ def build_quote_index(published: Iterable[tuple[SourceArticle, Iterable[Quote]]]
     for entry in index.people.values():
         entry.quotes = newest_first(entry.quotes)
     index.people = dict(sorted(index.people.items(), key=lambda item: sort_key_of_name(item[0])))
+    for name, entry in index.people.items():
+        for item in entry.quotes:
+            for topic in dict.fromkeys(item.article.topics):
+                index.quote_counts_by_topic[topic][name] += 1
     return index
 
 

@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from newsdigest.cache import worker_context
 from newsdigest.cards import (Card, CardFonts, ImageCache, card_key, card_with_portrait_file, quoted, thumbnail_key,
                               thumbnail_of_file)
+from newsdigest.filecache import CACHE_KEPT_FOR
 
 from .editorial import people_registry
 from .lifecycle import build_ending
@@ -28,7 +29,6 @@ from .people_pages import person_slug
 logger = logging.getLogger(__name__)
 
 QUOTES_PER_CARD = 6
-CACHE_KEPT_FOR = 30 * 24 * 3600
 JOBS_PER_TASK = 16  # images a worker is handed at a time: fewer round trips, still a fair share each
 
 

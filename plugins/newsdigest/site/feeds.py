@@ -26,7 +26,7 @@ from feedgen.feed import FeedGenerator
 from pelican import signals
 from pelican.generators import Generator
 
-from newsdigest.filecache import FileCache
+from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
 from newsdigest.people import IndexedQuote, PersonEntry, QuoteIndex
 from newsdigest.render import render_body_html
 
@@ -41,7 +41,6 @@ FEED_PATHS = {"site": "feeds/all", "topic": "feeds/topics/{slug}", "person": "fe
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 NO_ENTRIES_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 TITLE_LENGTH = 90
-CACHE_KEPT_FOR = 30 * 24 * 3600
 FEED_CODE = hashlib.sha256(Path(__file__).read_bytes() + version("feedgen").encode()).hexdigest()
 
 

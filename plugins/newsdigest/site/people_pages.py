@@ -6,6 +6,7 @@ and each article body is rendered again with its speakers linked.
 """
 from __future__ import annotations
 
+import functools
 import logging
 
 from markupsafe import Markup
@@ -22,6 +23,9 @@ from .editorial import people_registry
 
 logger = logging.getLogger(__name__)
 
+# The newest quotes, from which the front page picks its quote cards.
+LATEST_QUOTES_SHOWN = 200
+
 
 def source_article_of(article) -> SourceArticle:
     return SourceArticle(key=article.slug, title=article.title, url=article.url,
@@ -31,6 +35,11 @@ def source_article_of(article) -> SourceArticle:
 
 def person_slug(name: str, settings: dict) -> str:
     return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
+def add_person_slug_filter(generator) -> None:
+    """``{{ name | person_slug }}`` in templates: a page reads one person's slug, not the whole table."""
+    generator.env.filters["person_slug"] = functools.partial(person_slug, settings=generator.settings)
 
 
 class PeopleGenerator(Generator):
@@ -48,10 +57,21 @@ class PeopleGenerator(Generator):
         index.held[:0] = held
         self.index = index
         self.slugs = {name: person_slug(name, self.settings) for name in index.people}
-        self.context.update(quote_index=index, person_slugs=self.slugs)
+        self.context.update(quote_index=index, person_slugs=self.slugs, **self.what_templates_show(index))
+        for tag, _ in self.context.get("tags", []):
+            tag.top_speakers = index.top_speakers(tag.name)
         for article in articles:
             self.link_speakers(article, index)
             article.structured_data = self.article_data(article, index)
+
+    @staticmethod
+    def what_templates_show(index: QuoteIndex) -> dict:
+        """The parts of the index that pages show, so that a page depends on them, not on every quote."""
+        return {
+            "latest_quotes": index.latest_quotes(LATEST_QUOTES_SHOWN),
+            "people_directory": [(name, entry.role, len(entry.quotes)) for name, entry in index.people.items()],
+            "held_quotes": index.held,
+        }
 
     def person_path(self, name: str) -> str:
         return f"people/{self.slugs[name]}/"
@@ -109,3 +129,4 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_person_slug_filter)

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from newsdigest.filecache import forget_unused, place
+from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, place
 
 from .lifecycle import build_ending
 
@@ -54,7 +54,6 @@ PAGEFIND = [sys.executable, "-m", "pagefind"]
 # spread by hash seldom fill one beyond the limit.
 SHARD_FILL = 0.8
 CACHE_FOLDER = "newsdigest-search"
-CACHE_KEPT_FOR = 30 * 24 * 3600
 
 # Searched for in a page in lower case:
 HTML_TAG = re.compile(rb"<html\b[^>]*>")

@@ -1,0 +1,279 @@
+"""Pages rendered once per set of inputs: a rebuild renders only the pages whose inputs changed.
+
+Pelican renders every page of the site on every build. This plugin gives Pelican
+a writer that first computes a key for the page and, when a page with that key
+was rendered before, writes that text instead of rendering the template again.
+The key of a page is a hash of
+
+- the build's salt: the settings (the output folder excepted), every file of the
+  theme's templates, the data files the reader depends on, the sources of this
+  package and the versions of Pelican and Jinja;
+- the template's name and the file written;
+- every variable the template reads from its context, found by Jinja's own
+  analysis of the template and of each template it extends, includes or imports
+  (``jinja2.meta``). A page whose templates are named at run time is always
+  rendered.
+
+Values are hashed through pickle, each in full wherever it recurs. The
+content object a page is about (the ``article`` of an article page) stands for
+its source file (that file's bytes and modification time), URL and output file,
+its content as linked for this page, and every attribute a plugin set or
+replaced after reading (related articles, neighbours, structured data): what
+its reader gave is a function of the file, the settings and the code, all in
+the key already. A content object reached from there (a related article, the
+articles listed on an index page) stands for its source file, URL and output
+file alone; a taxonomy for its name, slug and URL, or, when the page is about
+it (the ``tag`` of a tag page), with every attribute besides. A value pickle
+cannot take makes the page render as usual.
+
+Templates should therefore read what they show, not whole indexes: a page that
+reads the quote index depends on every quote of the digest.
+
+Rendered pages are kept under ``CACHE_PATH/newsdigest-pages``; one no build has
+used for 30 days is removed. ``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
+"""
+from __future__ import annotations
+
+import copyreg
+import functools
+import hashlib
+import io
+import logging
+import pickle
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import Template, meta
+from pelican import signals
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
+
+from .cache import extraction_inputs
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parents[1]
+CACHE_FOLDER = "newsdigest-pages"
+SETTINGS_OUTSIDE_THE_KEY = frozenset({"OUTPUT_PATH"})
+CONTENT_ATTRIBUTES_OUTSIDE_THE_KEY = frozenset({"_context", "settings", "metadata"})
+
+
+class TemplateNamedAtRunTime(Exception):
+    """A template extends, includes or imports a template whose name is only known when rendering."""
+
+
+def variables_read(environment, name: str) -> frozenset[str]:
+    """The context variables template ``name`` and the templates it pulls in may read."""
+    found: set[str] = set()
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = environment.loader.get_source(environment, current)[0]
+        tree = environment.parse(source)
+        found |= meta.find_undeclared_variables(tree)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                raise TemplateNamedAtRunTime(current)
+            pending.append(referenced)
+    return frozenset(found)
+
+
+def hash_of_files(paths: Iterable[Path], root: Path) -> bytes:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def build_salt(settings: dict) -> bytes:
+    """What every page depends on besides its own variables."""
+    theme = Path(settings["THEME"])
+    kept = {key: value for key, value in settings.items() if key not in SETTINGS_OUTSIDE_THE_KEY}
+    parts = [
+        pickle.dumps(sorted(kept.items()), protocol=5),
+        hash_of_files((path for path in theme.rglob("*") if path.is_file()), theme),
+        hash_of_files(PACKAGE.rglob("*.py"), PACKAGE),
+        extraction_inputs(settings),
+        f"pelican {version('pelican')}; jinja2 {version('jinja2')}".encode(),
+    ]
+    return hashlib.sha256(b"\0".join(parts)).digest()
+
+
+class PageKeys:
+    """Keys of the pages of one build; what stands for a content object is worked out once per build."""
+
+    def __init__(self, salt: bytes):
+        self.salt = salt
+        self.identities: dict[int, tuple[Content, str]] = {}
+        self.source_versions: dict[str, str] = {}
+        self.variables: dict[str, frozenset[str]] = {}
+        self.hashes: dict[str, tuple[object, bytes]] = {}
+
+    def key(self, template: Template, context: dict) -> str:
+        """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(f"{template.name}\0{context.get('output_file')}\0".encode())
+        for name in sorted(self.variables_of(template)):
+            digest.update(f"{name}\0".encode() + self.hash_of(name, context.get(name)))
+        return digest.hexdigest()
+
+    def hash_of(self, name: str, value) -> bytes:
+        """The hash of a variable's value; a value met again (the site's articles, on every index page)
+        is hashed once."""
+        known = self.hashes.get(name)
+        if known is None or known[0] is not value:
+            known = (value, hashlib.sha256(self.pickled(self.expanded(value))).digest())
+            self.hashes[name] = known
+        return known[1]
+
+    def variables_of(self, template: Template) -> frozenset[str]:
+        if template.name not in self.variables:
+            self.variables[template.name] = variables_read(template.environment, template.name)
+        return self.variables[template.name]
+
+    def expanded(self, value):
+        """A content object the page is about, as what identifies it, its content as linked for
+        this page and every attribute that no longer holds what its reader gave; a taxonomy (the
+        tag of a tag page) with every attribute; any other value as it is."""
+        if isinstance(value, URLWrapper):
+            return taxonomy_identity(value), sorted(
+                (name, held) for name, held in vars(value).items() if name != "settings")
+        if not isinstance(value, Content):
+            return value
+        as_read = value.metadata
+        changed = {name: held for name, held in vars(value).items()
+                   if name not in CONTENT_ATTRIBUTES_OUTSIDE_THE_KEY and held is not as_read.get(name)}
+        return self.identity(value), value.content, sorted(changed.items())
+
+    def pickled(self, value) -> bytes:
+        """``value`` pickled with each value in full wherever it recurs, and content objects,
+        taxonomies and paginated lists as what identifies them.
+
+        Without the memo (``fast``), equal values give equal bytes whichever objects
+        they share, as a digest read from the cache and one just made do not. The
+        dispatch table is consulted by pickle's C code, only for the types it names.
+        """
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True
+        pickler.dispatch_table = self.dispatch_table
+        pickler.dump(value)
+        return buffer.getvalue()
+
+    @functools.cached_property
+    def dispatch_table(self) -> dict:
+        table = dict(copyreg.dispatch_table)
+        table.update({kind: self.reduce_content for kind in with_subclasses(Content)})
+        table.update({kind: reduce_taxonomy for kind in with_subclasses(URLWrapper)})
+        table.update({Page: reduce_page, Paginator: reduce_paginator})
+        return table
+
+    def reduce_content(self, content: Content):
+        return str, (self.identity(content),)
+
+    def identity(self, content: Content) -> str:
+        """What stands for a content object reached from a page: its class, source file and that
+        file's bytes, URL and output file."""
+        known = self.identities.get(id(content))
+        if known is None or known[0] is not content:
+            source = content.source_path
+            known = (content, repr((type(content).__qualname__, source, self.source_version(source),
+                                    content.url, content.save_as)))
+            self.identities[id(content)] = known
+        return known[1]
+
+    def source_version(self, path: str | None) -> str:
+        """A hash of the file's bytes and its modification time (a reader may date an undated article by it)."""
+        if not path:
+            return ""
+        if path not in self.source_versions:
+            try:
+                source = Path(path)
+                modified = source.stat().st_mtime_ns
+                self.source_versions[path] = f"{hashlib.sha256(source.read_bytes()).hexdigest()}@{modified}"
+            except OSError:
+                self.source_versions[path] = ""
+        return self.source_versions[path]
+
+
+def with_subclasses(kind: type) -> list[type]:
+    found, pending = [], [kind]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        pending += current.__subclasses__()
+    return found
+
+
+def taxonomy_identity(taxonomy: URLWrapper) -> str:
+    return repr((type(taxonomy).__qualname__, taxonomy.name, taxonomy.slug, taxonomy.url, taxonomy.save_as))
+
+
+def reduce_taxonomy(taxonomy: URLWrapper):
+    return str, (taxonomy_identity(taxonomy),)
+
+
+def reduce_page(page: Page):
+    paginator = page.paginator
+    return tuple, ((page.number, page.url, page.save_as, paginator.num_pages, paginator.per_page,
+                    page.object_list),)
+
+
+def reduce_paginator(paginator: Paginator):
+    return tuple, ((paginator.name, paginator.url, paginator.per_page, paginator.orphans, paginator.object_list),)
+
+
+class RememberedTemplate:
+    """A template whose ``render`` gives the cached text of a page rendered before with the same key."""
+
+    def __init__(self, template: Template, keys: PageKeys, cache: FileCache):
+        self.template, self.keys, self.cache = template, keys, cache
+        self.name = template.name
+
+    def render(self, context: dict) -> str:
+        try:
+            key = self.keys.key(self.template, context)
+        except (pickle.PicklingError, TypeError, AttributeError, TemplateNamedAtRunTime) as error:
+            logger.debug("page %s rendered uncached: %s", context.get("output_file"), error)
+            return self.template.render(context)
+        return self.cache.text(key, lambda: self.template.render(context))
+
+
+class PageCachingWriter(Writer):
+    """Pelican's writer, rendering a page only when no page with the same key was rendered before."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.keys = PageKeys(build_salt(settings))
+        self.cache = page_cache(settings)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        super().write_file(name, RememberedTemplate(template, self.keys, self.cache), context, *args, **kwargs)
+
+
+def page_cache(settings: dict) -> FileCache:
+    return FileCache(Path(settings["CACHE_PATH"]) / CACHE_FOLDER, ".html")
+
+
+def caching_writer(pelican):
+    if pelican.settings.get("NEWSDIGEST_PAGE_CACHE", True):
+        return PageCachingWriter
+    return None
+
+
+def forget_unused_pages(pelican) -> None:
+    if pelican.settings.get("NEWSDIGEST_PAGE_CACHE", True):
+        page_cache(pelican.settings).forget_unused_since(CACHE_KEPT_FOR)
+
+
+def register():
+    signals.get_writer.connect(caching_writer)
+    signals.finalized.connect(forget_unused_pages)

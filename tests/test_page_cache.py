@@ -1,0 +1,144 @@
+"""Pages rendered once per set of inputs: a rebuild renders only what changed, and builds the same site."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from conftest import ROOT, build_site, copy_sample_content
+from newsdigest.filecache import FileCache
+from newsdigest.site.page_cache import PageKeys, RememberedTemplate, TemplateNamedAtRunTime, variables_read
+
+ADDED_ARTICLE = """Sample ferry timetable extended into the winter
+Published 3 November 2026
+The harbour authority of the invented town of Port Ansel will keep the evening ferry running until February, its director said on Tuesday.
+"The evening crossing is full every night, so it stays," said Marta Quillon, who directs the Port Ansel Harbour Authority.
+Quillon said the extra sailings would be paid for from the harbour levy.
+(Sample article: all people, places and organisations are invented.)
+"""
+
+
+class RenderCount:
+    """Counts the templates Jinja renders while it is installed."""
+
+    def __init__(self, monkeypatch):
+        self.names: list[str] = []
+        render = jinja2.Template.render
+
+        def counting(template, *args, **kwargs):
+            self.names.append(template.name)
+            return render(template, *args, **kwargs)
+
+        monkeypatch.setattr(jinja2.Template, "render", counting)
+
+
+def site_files(output: Path) -> dict[str, bytes]:
+    """Every page and feed of a built site, by path; the search index and build marker left out."""
+    return {str(path.relative_to(output)): path.read_bytes() for path in sorted(output.rglob("*"))
+            if path.is_file() and "pagefind" not in path.parts and path.suffix in {".html", ".xml", ".json"}}
+
+
+@pytest.fixture()
+def content(tmp_path: Path) -> Path:
+    return copy_sample_content(tmp_path / "content")
+
+
+def test_a_rebuild_of_unchanged_content_renders_no_page(content: Path, tmp_path: Path, monkeypatch):
+    build_site(content, tmp_path / "output")
+    count = RenderCount(monkeypatch)
+    build_site(content, tmp_path / "output")
+    assert count.names == []
+    assert (tmp_path / "output" / "articles" / "harbour-levy-vote" / "index.html").exists()
+
+
+def test_a_rebuild_after_edits_is_the_site_a_clean_build_gives(content: Path, tmp_path: Path, monkeypatch):
+    build_site(content, tmp_path / "output")
+    edited = content / "articles" / "dockworkers-threaten-strike.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Nobody wants a strike", "Nobody here wants a strike"),
+                      encoding="utf-8")
+    (content / "articles" / "ferry-timetable-extended.txt").write_text(ADDED_ARTICLE, encoding="utf-8")
+    count = RenderCount(monkeypatch)
+    build_site(content, tmp_path / "output")
+    articles_rendered = count.names.count("article.html")
+    clean = build_site(content, tmp_path / "clean", NEWSDIGEST_PAGE_CACHE=False)
+    assert site_files(tmp_path / "output") == site_files(clean)
+    assert 2 <= articles_rendered < len(list(content.glob("articles/*.txt")))
+
+
+def test_a_changed_template_renders_every_page_that_uses_it(content: Path, tmp_path: Path, monkeypatch):
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    build_site(content, tmp_path / "output", THEME=str(theme))
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Set in Lato.", "Set in Lato &amp; friends."),
+                    encoding="utf-8")
+    build_site(content, tmp_path / "output", THEME=str(theme))
+    page = (tmp_path / "output" / "articles" / "harbour-levy-vote" / "index.html").read_text(encoding="utf-8")
+    assert "Set in Lato &amp; friends." in page
+
+
+def test_a_changed_setting_renders_the_pages_again(content: Path, tmp_path: Path):
+    build_site(content, tmp_path / "output")
+    build_site(content, tmp_path / "output", SITENAME="Harbour Digest")
+    page = (tmp_path / "output" / "articles" / "harbour-levy-vote" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour Digest" in page
+
+
+def test_turned_off_no_page_is_cached(content: Path, tmp_path: Path):
+    build_site(content, tmp_path / "output", NEWSDIGEST_PAGE_CACHE=False)
+    assert not (tmp_path / "output-cache" / "newsdigest-pages").exists()
+
+
+TEMPLATES = {
+    "base.html": "<title>{{ SITENAME }}</title>{% block body %}{% endblock %}{% include 'footer.html' %}",
+    "footer.html": "<footer>{{ FOOTER }}</footer>",
+    "page.html": "{% extends 'base.html' %}{% block body %}{% set shown = item.upper() %}{{ shown }}{% endblock %}",
+    "dynamic.html": "{% include chosen %}",
+}
+
+
+@pytest.fixture()
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True)
+
+
+def test_the_variables_read_include_those_of_extended_and_included_templates(environment):
+    assert variables_read(environment, "page.html") == {"SITENAME", "FOOTER", "item"}
+
+
+def test_a_template_named_at_run_time_cannot_be_followed(environment):
+    with pytest.raises(TemplateNamedAtRunTime):
+        variables_read(environment, "dynamic.html")
+
+
+def test_a_key_changes_with_a_variable_read_and_not_with_one_unread(environment):
+    keys, template = PageKeys(b"salt"), environment.get_template("page.html")
+    context = {"SITENAME": "Digest", "FOOTER": "f", "item": "a", "output_file": "a.html", "unread": 1}
+    key = keys.key(template, context)
+    assert keys.key(template, {**context, "unread": 2}) == key
+    assert keys.key(template, {**context, "item": "b"}) != key
+    assert keys.key(template, {**context, "output_file": "b.html"}) != key
+    assert PageKeys(b"other salt").key(template, context) != key
+
+
+def test_a_page_with_a_value_that_cannot_be_hashed_is_rendered_every_time(environment, tmp_path: Path):
+    template = environment.get_template("page.html")
+    remembered = RememberedTemplate(template, PageKeys(b"salt"), FileCache(tmp_path, ".html"))
+
+    class Shouting(str):
+        def upper(self):
+            return "LOCAL"
+
+    context = {"SITENAME": "Digest", "FOOTER": "f", "item": Shouting("a"), "output_file": "a.html"}
+    assert "LOCAL" in remembered.render(context)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_remembered_page_is_the_text_first_rendered(environment, tmp_path: Path):
+    remembered = RememberedTemplate(environment.get_template("page.html"), PageKeys(b"salt"),
+                                    FileCache(tmp_path, ".html"))
+    context = {"SITENAME": "A &amp; B", "FOOTER": "<b>", "item": "x", "output_file": "a.html"}
+    first = remembered.render(context)
+    assert first == remembered.render(dict(context))
+    assert "&lt;b&gt;" in first and len(list(tmp_path.iterdir())) == 1
