@@ -136,6 +136,7 @@ class FeedBuilder:
         self.index: QuoteIndex = context["quote_index"]
         self.slugs: dict[str, str] = context["person_slugs"]
         self.quote_ids = quote_ids(self.index, settings)
+        self.article_entries: dict[str, Entry] = {}
 
     def absolute(self, url: str) -> str:
         return f"{self.root}/{url}"
@@ -180,6 +181,12 @@ class FeedBuilder:
         return url
 
     def article_entry(self, article) -> Entry:
+        """The article's entry, made once however many feeds (the site's, each of its topics') hold it."""
+        if article.slug not in self.article_entries:
+            self.article_entries[article.slug] = self.new_article_entry(article)
+        return self.article_entries[article.slug]
+
+    def new_article_entry(self, article) -> Entry:
         clean = article.digest.article
         published = [quote for quote in article.digest.quotes if self.index.person_of(article.slug, quote)]
         return Entry(

@@ -16,7 +16,7 @@ The key of a page is a hash of
 
 Values are hashed through pickle, each in full wherever it recurs. The
 content object a page is about (the ``article`` of an article page) stands for
-its source file (that file's bytes and modification time), URL and output file,
+its source file (that file's size and modification time), URL and output file,
 its content as linked for this page, and every attribute a plugin set or
 replaced after reading (related articles, neighbours, structured data): what
 its reader gave is a function of the file, the settings and the code, all in
@@ -39,6 +39,7 @@ import functools
 import hashlib
 import io
 import logging
+import os
 import pickle
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -113,16 +114,15 @@ class PageKeys:
     def __init__(self, salt: bytes):
         self.salt = salt
         self.identities: dict[int, tuple[Content, str]] = {}
-        self.source_versions: dict[str, str] = {}
-        self.variables: dict[str, frozenset[str]] = {}
+        self.variables: dict[str, tuple[str, ...]] = {}
         self.hashes: dict[str, tuple[object, bytes]] = {}
 
     def key(self, template: Template, context: dict) -> str:
         """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
         digest = hashlib.sha256(self.salt)
         digest.update(f"{template.name}\0{context.get('output_file')}\0".encode())
-        for name in sorted(self.variables_of(template)):
-            digest.update(f"{name}\0".encode() + self.hash_of(name, context.get(name)))
+        for name in self.variables_of(template):
+            digest.update(self.hash_of(name, context.get(name)))
         return digest.hexdigest()
 
     def hash_of(self, name: str, value) -> bytes:
@@ -130,13 +130,14 @@ class PageKeys:
         is hashed once."""
         known = self.hashes.get(name)
         if known is None or known[0] is not value:
-            known = (value, hashlib.sha256(self.pickled(self.expanded(value))).digest())
+            known = (value, hashlib.sha256(self.pickled((name, self.expanded(value)))).digest())
             self.hashes[name] = known
         return known[1]
 
-    def variables_of(self, template: Template) -> frozenset[str]:
+    def variables_of(self, template: Template) -> tuple[str, ...]:
+        """The variables the template reads, in a fixed order."""
         if template.name not in self.variables:
-            self.variables[template.name] = variables_read(template.environment, template.name)
+            self.variables[template.name] = tuple(sorted(variables_read(template.environment, template.name)))
         return self.variables[template.name]
 
     def expanded(self, value):
@@ -181,7 +182,7 @@ class PageKeys:
 
     def identity(self, content: Content) -> str:
         """What stands for a content object reached from a page: its class, source file and that
-        file's bytes, URL and output file."""
+        file's version, URL and output file."""
         known = self.identities.get(id(content))
         if known is None or known[0] is not content:
             source = content.source_path
@@ -191,17 +192,14 @@ class PageKeys:
         return known[1]
 
     def source_version(self, path: str | None) -> str:
-        """A hash of the file's bytes and its modification time (a reader may date an undated article by it)."""
+        """The file's size and modification time, as make and rsync tell a changed file."""
         if not path:
             return ""
-        if path not in self.source_versions:
-            try:
-                source = Path(path)
-                modified = source.stat().st_mtime_ns
-                self.source_versions[path] = f"{hashlib.sha256(source.read_bytes()).hexdigest()}@{modified}"
-            except OSError:
-                self.source_versions[path] = ""
-        return self.source_versions[path]
+        try:
+            status = os.stat(path)
+        except OSError:
+            return ""
+        return f"{status.st_size}@{status.st_mtime_ns}"
 
 
 def with_subclasses(kind: type) -> list[type]:

@@ -12,6 +12,7 @@ import logging
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
 from newsdigest import structured
@@ -37,9 +38,16 @@ def person_slug(name: str, settings: dict) -> str:
     return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
-def add_person_slug_filter(generator) -> None:
-    """``{{ name | person_slug }}`` in templates: a page reads one person's slug, not the whole table."""
+def topic_url(topic: str, settings: dict) -> str:
+    """The address of a topic's page, which every topic a quote is filed under has (topics are tags)."""
+    return Tag(topic, settings).url
+
+
+def add_link_filters(generator) -> None:
+    """``{{ name | person_slug }}`` and ``{{ topic | topic_url }}`` in templates: a page reads the
+    addresses it links to, not the whole table of people or of topics."""
     generator.env.filters["person_slug"] = functools.partial(person_slug, settings=generator.settings)
+    generator.env.filters["topic_url"] = functools.partial(topic_url, settings=generator.settings)
 
 
 class PeopleGenerator(Generator):
@@ -129,4 +137,4 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.generator_init.connect(add_person_slug_filter)
+    signals.generator_init.connect(add_link_filters)
