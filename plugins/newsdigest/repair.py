@@ -27,6 +27,7 @@ TOKEN = re.compile(r"\S+|\s+")
 WINDOW = 120
 ODD_SPACE = "\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 SPACE_TO_FIX = re.compile(rf" ?[{ODD_SPACE}][\s{ODD_SPACE}]*|  +[\s{ODD_SPACE}]*")
+# (Every one of them is unprintable, so a printable text holds none.)
 ODD_SPACE_CHARACTER = re.compile(f"[{ODD_SPACE}]")
 REPORTING_VERBS = ("said", "says", "told", "tells", "added", "stated", "warned", "noted", "explained", "argued",
                    "insisted", "claimed", "wrote", "asked", "replied", "announced", "declared", "acknowledged",
@@ -55,7 +56,7 @@ class Repaired(NamedTuple):
 def fixed_mojibake(paragraph: MappedText) -> Repaired:
     """Mojibake, HTML entities and stray controls fixed by ftfy, word by suspicious word."""
     text = paragraph.text
-    if not SUSPICIOUS_START.search(text):
+    if is_plain_ascii(text) or not SUSPICIOUS_START.search(text):
         return Repaired(paragraph)
     replacements: list[Replacement] = []
     fixed_words = []
@@ -70,6 +71,12 @@ def fixed_mojibake(paragraph: MappedText) -> Repaired:
             fixed_words.append((word, fixed))
             replacements.extend((start + low, start + high, new) for low, high, new in changes)
     return Repaired(paragraph.replaced(replacements), garbled=tuple(fixed_words))
+
+
+def is_plain_ascii(text: str) -> bool:
+    """Printable ASCII without ``&``: nothing SUSPICIOUS can match (its other ASCII characters are controls), and
+    ``str`` methods tell it far quicker than a search."""
+    return text.isascii() and "&" not in text and text.isprintable()
 
 
 def word_around(text: str, position: int) -> tuple[int, int]:
@@ -143,7 +150,7 @@ def collapsed_whitespace(paragraph: MappedText) -> Repaired:
 
 def space_runs(text: str) -> list[tuple[int, int]]:
     """Whitespace runs that are not one plain space, and any whitespace at either end."""
-    needs_fixing = "  " in text or ODD_SPACE_CHARACTER.search(text)
+    needs_fixing = "  " in text or not text.isprintable() and ODD_SPACE_CHARACTER.search(text)
     runs = [match.span() for match in SPACE_TO_FIX.finditer(text)] if needs_fixing else []
     if text[:1] == " " and (not runs or runs[0][0] != 0):
         runs.insert(0, (0, len(text) - len(text.lstrip(" "))))
