@@ -33,7 +33,7 @@ def read_header(lines: list[Line], file: str) -> Header:
     known keys that runs straight into text is a malformed header.
     """
     run = header_run(lines)
-    known = sum(entry(line)[0] in KNOWN_KEYS for line in run)
+    known = sum(key in KNOWN_KEYS for _, key, _ in run)
     if not known:
         return Header(body=lines)
     after = lines[len(run)] if len(run) < len(lines) else None
@@ -43,24 +43,20 @@ def read_header(lines: list[Line], file: str) -> Header:
         raise ContentError(file, f"header must end with a blank line (line {after.number}: {after.stripped[:40]!r})",
                            after.number)
     metadata = {}
-    for line in run:
-        key, value = entry(line)
+    for line, key, value in run:
         metadata[key] = checked_value(key, value, line, file)
     return Header(metadata, lines[len(run) + 1:])
 
 
-def header_run(lines: list[Line]) -> list[Line]:
+def header_run(lines: list[Line]) -> list[tuple[Line, str, str]]:
+    """The ``Key: value`` lines opening ``lines``, each with its lower-case key and its value."""
     run = []
     for line in lines:
-        if not HEADER_LINE.match(line.stripped) or line.is_blank:
+        match = HEADER_LINE.match(line.stripped)
+        if not match or line.is_blank:
             break
-        run.append(line)
+        run.append((line, match.group("key").lower(), match.group("value")))
     return run
-
-
-def entry(line: Line) -> tuple[str, str]:
-    match = HEADER_LINE.match(line.stripped)
-    return match.group("key").lower(), match.group("value")
 
 
 def checked_value(key: str, value: str, line: Line, file: str) -> str:
