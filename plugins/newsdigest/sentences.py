@@ -15,8 +15,9 @@ from .marks import QuotedSpan
 MASK = "·"
 SPACES = re.compile(r"\s*")
 KEPT_PUNCTUATION = ".?!,…:;—–-"
-# (It opens with a single mark, not a repetition, so that a search skips quickly to the next one.)
-SENTENCE_END = re.compile(r"[.?!…][.?!…]*[”“\"’'»)\]]*(?=\s+[“”\"‘(\[]?[A-Z0-9·])")
+# (It opens with a single mark, not a repetition, so that a search skips quickly to the next one.) The spaces after it
+# are where the next sentence begins.
+SENTENCE_END = re.compile(r"[.?!…][.?!…]*[”“\"’'»)\]]*(?=(?P<spaces>\s+)[“”\"‘(\[]?[A-Z0-9·])")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Capt|Maj|Adm|Cmdr|Supt|Insp|"
     r"Det|Pres|Atty|Corp|Inc|Ltd|Co|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|Ave|"
@@ -55,7 +56,7 @@ def sentences(frame: str, lines: list[tuple[int, int]]) -> list[Sentence]:
             if ABBREVIATION.search(frame, max(start, match.start() - 5), match.start()):
                 continue
             found.append(Sentence(begin, match.end(), number))
-            begin = SPACES.match(frame, match.end(), end).end()
+            begin = match.end("spaces")
         if begin < end:
             found.append(Sentence(begin, end, number))
     return found
