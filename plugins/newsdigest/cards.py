@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import json
 import math
 import operator
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -346,13 +345,10 @@ def digest_of_file(path: Path) -> str:
 
 def card_key(card: Card, fonts: CardFonts, portrait: Path | None = None) -> str:
     """A hash of everything a card is drawn from."""
-    inputs = {
-        "layout": LAYOUT_VERSION,
-        "card": asdict(card),
-        "fonts": [digest_of_file(Path(path)) for path in asdict(fonts).values()],
-        "portrait": digest_of_file(portrait) if portrait else None,
-    }
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    inputs = (LAYOUT_VERSION, card.site_name, card.title, card.kicker, card.quotes,
+              [digest_of_file(Path(getattr(fonts, font.name))) for font in fields(fonts)],
+              digest_of_file(portrait) if portrait else None)
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
 def thumbnail_key(source: Path, size: int = THUMBNAIL_SIZE) -> str:
