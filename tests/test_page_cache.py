@@ -1,6 +1,8 @@
 """Pages rendered once per set of inputs: a rebuild renders only what changed, and builds the same site."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 import shutil
 from pathlib import Path
 
@@ -142,3 +144,31 @@ def test_a_remembered_page_is_the_text_first_rendered(environment, tmp_path: Pat
     first = remembered.render(context)
     assert first == remembered.render(dict(context))
     assert "&lt;b&gt;" in first and len(list(tmp_path.iterdir())) == 1
+
+
+@dataclasses.dataclass
+class Tally:
+    counts: dict
+
+    @functools.cached_property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Said:
+    text: str
+    speaker: str
+
+
+def test_dataclasses_are_keyed_by_their_fields_not_by_what_they_cached(environment):
+    keys, template = PageKeys(b"salt"), environment.get_template("page.html")
+    tally = Tally({"Ada Vell": 2})
+    context = {"SITENAME": "Digest", "FOOTER": "f", "item": "a", "output_file": "a.html"}
+    before = keys.key(template, {**context, "FOOTER": tally})
+    assert tally.total == 2
+    assert PageKeys(b"salt").key(template, {**context, "FOOTER": tally}) == before
+    assert PageKeys(b"salt").key(template, {**context, "FOOTER": Tally({"Ada Vell": 3})}) != before
+    said = PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Ada Vell")]})
+    assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Ada Vell")]}) == said
+    assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Bo Lund")]}) != said
