@@ -25,7 +25,6 @@ SINGLE_MARKS = "‘’'‚"
 OPENING_GLYPHS = "“„«‘‚"
 BEFORE_OPENING = " \t\n([{—–-/:;,"
 AFTER_CLOSING = " \t\n)]}—–-/.,;:!?…"
-LINE = re.compile(r"[^\n]+")
 DOUBLED_APOSTROPHES = ("''", "``")
 SINGLE_OPENING = re.compile(r"(?<![\w’'])‘(?=\w)")
 
@@ -74,10 +73,12 @@ def closes_straight_pair(text: str, outer: int, i: int, depth: int) -> bool:
     return depth > 0 and text[i] == '"' and text[outer] == '"'
 
 
-def mark_positions(text: str, marks: str) -> list[int]:
-    """Positions of the marks of a style in ``text``."""
-    found = positions_of(text, marks)
-    return [i for i in found if is_single_mark(text, i)] if marks == SINGLE_MARKS else found
+def mark_positions(text: str) -> list[int]:
+    """Positions of the marks ``text`` quotes with: its double marks, or its single marks that are not apostrophes."""
+    doubles = positions_of(text, DOUBLE_MARKS)
+    if not quotes_with_single_marks(text, len(doubles)):
+        return doubles
+    return [i for i in positions_of(text, SINGLE_MARKS) if is_single_mark(text, i)]
 
 
 def positions_of(text: str, characters: str) -> list[int]:
@@ -92,8 +93,8 @@ def positions_of(text: str, characters: str) -> list[int]:
     return sorted(found)
 
 
-def mark_style(text: str) -> str:
-    """The marks a text quotes with: double marks or single marks.
+def quotes_with_single_marks(text: str, doubles: int) -> bool:
+    """Whether a text holding ``doubles`` double marks quotes with single marks rather than double ones.
 
     Single marks win when they open more than twice as many quotes as double
     marks do, as in a text quoting ‘like this’ with a “nested” quote or two,
@@ -101,12 +102,9 @@ def mark_style(text: str) -> str:
     (``''``), which make its single marks apostrophes.
     """
     if any(pair in text for pair in DOUBLED_APOSTROPHES):
-        return DOUBLE_MARKS
-    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+        return False
     singles = len(SINGLE_OPENING.findall(text)) if "‘" in text else 0
-    if doubles and singles <= 2 * max(1, doubles // 2):
-        return DOUBLE_MARKS
-    return SINGLE_MARKS
+    return not (doubles and singles <= 2 * max(1, doubles // 2))
 
 
 def pair_line(text: str, positions: list[int]) -> tuple[list[tuple[int, int | None]], bool]:
@@ -133,13 +131,18 @@ def pair_line(text: str, positions: list[int]) -> tuple[list[tuple[int, int | No
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Where each line that is not blank starts and ends."""
-    return [m.span() for m in LINE.finditer(text) if not m.group().isspace()]
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpan]:
     """Every quoted span of ``text`` (whose ``lines`` are given) in order, a quote over several paragraphs giving
     one span each."""
-    positions = mark_positions(text, mark_style(text))
+    positions = mark_positions(text)
     spans: list[QuotedSpan] = []
     left_open: int | None = None
     for number, (start, end) in enumerate(lines):
