@@ -86,7 +86,14 @@ def iso_date(match: re.Match) -> str:
                           int(match.group("hour") or 0), int(match.group("minute") or 0))
     except ValueError as error:
         raise ImpossibleDate(f"impossible date {match.group(0).strip()!r} ({error})") from None
-    return moment.strftime("%Y-%m-%dT%H:%M" if match.group("hour") else "%Y-%m-%d")
+    return iso_text(moment, with_time=bool(match.group("hour")))
+
+
+def iso_text(moment: datetime, with_time: bool) -> str:
+    """``moment.strftime("%Y-%m-%d")`` (``"%Y-%m-%dT%H:%M"`` with the time) spelled out, many times quicker; the year
+    unpadded, as glibc's strftime writes it."""
+    day = f"{moment.year}-{moment.month:02d}-{moment.day:02d}"
+    return f"{day}T{moment.hour:02d}:{moment.minute:02d}" if with_time else day
 
 
 def date_in_text(lines: list[str], lead: list[str]) -> tuple[str | None, bool]:
