@@ -50,4 +50,4 @@ def ends_sentence(text: str) -> bool:
 
 
 def has_quote_marks(text: str) -> bool:
-    return any(mark in text for mark in QUOTE_MARKS)
+    return any(map(text.__contains__, QUOTE_MARKS))
