@@ -149,10 +149,13 @@ class CuesOfFrame:
             stretches = unmasked_stretches(self.frame, start, end)
             found = self.found_in(VERB_CUE, stretches)
             words = self.frame[start:end]
-            for pattern, hints in OTHER_CUES:
-                if any(hint in words for hint in hints):
-                    found += self.found_in(pattern, stretches)
-            found.sort(key=lambda m: -cue_start(m))
+            others = [match for pattern, hints in OTHER_CUES if any(map(words.__contains__, hints))
+                      for match in self.found_in(pattern, stretches)]
+            if others:
+                found += others
+                found.sort(key=lambda m: -cue_start(m))
+            else:  # the verbs alone, found in order
+                found.reverse()
             self.by_sentence[(start, end)] = found
         return found
 
