@@ -172,3 +172,10 @@ def test_dataclasses_are_keyed_by_their_fields_not_by_what_they_cached(environme
     said = PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Ada Vell")]})
     assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Ada Vell")]}) == said
     assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Bo Lund")]}) != said
+
+
+def test_a_setting_that_cannot_be_hashed_turns_the_cache_off_with_a_warning(content: Path, tmp_path: Path, caplog):
+    build_site(content, tmp_path / "output", JINJA_GLOBALS={"shout": lambda text: text.upper()})
+    assert "page cache cannot hash the setting JINJA_GLOBALS" in caplog.text
+    assert not (tmp_path / "output-cache" / "newsdigest-pages").exists()
+    assert (tmp_path / "output" / "articles" / "harbour-levy-vote" / "index.html").exists()

@@ -98,12 +98,28 @@ def hash_of_files(paths: Iterable[Path], root: Path) -> bytes:
     return digest.digest()
 
 
+class UnhashableSetting(Exception):
+    """A setting pickle cannot take (a function defined in the settings file, say)."""
+
+
+def pickled_settings(settings: dict) -> bytes:
+    """The settings the key covers, pickled; raises ``UnhashableSetting`` naming one it cannot take."""
+    pieces = []
+    for name in sorted(settings):
+        if name in SETTINGS_OUTSIDE_THE_KEY:
+            continue
+        try:
+            pieces.append(pickle.dumps((name, settings[name]), protocol=PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            raise UnhashableSetting(f"{name}: {error}") from error
+    return b"".join(pieces)
+
+
 def build_salt(settings: dict) -> bytes:
     """What every page depends on besides its own variables."""
     theme = Path(settings["THEME"])
-    kept = {key: value for key, value in settings.items() if key not in SETTINGS_OUTSIDE_THE_KEY}
     parts = [
-        pickle.dumps(sorted(kept.items()), protocol=PROTOCOL),
+        pickled_settings(settings),
         hash_of_files((path for path in theme.rglob("*") if path.is_file()), theme),
         hash_of_files(PACKAGE.rglob("*.py"), PACKAGE),
         extraction_inputs(settings),
@@ -285,11 +301,22 @@ class PageCachingWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.keys = PageKeys(build_salt(settings))
+        self.keys = page_keys(settings)
         self.cache = page_cache(settings)
 
     def write_file(self, name, template, context, *args, **kwargs):
-        super().write_file(name, RememberedTemplate(template, self.keys, self.cache), context, *args, **kwargs)
+        if self.keys is not None:
+            template = RememberedTemplate(template, self.keys, self.cache)
+        super().write_file(name, template, context, *args, **kwargs)
+
+
+def page_keys(settings: dict) -> PageKeys | None:
+    """The build's page keys; None, with a warning, when a setting cannot be hashed."""
+    try:
+        return PageKeys(build_salt(settings))
+    except UnhashableSetting as error:
+        logger.warning("Every page is rendered anew: the page cache cannot hash the setting %s", error)
+        return None
 
 
 def page_cache(settings: dict) -> FileCache:
