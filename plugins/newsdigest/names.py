@@ -104,13 +104,17 @@ ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Go
                       "Prof", "St", "Jr", "Sr", "Capt", "Maj", "Adm", "Pres")
 # A word of a name run before the last: initials, an abbreviated title or a capitalised word, then a connector or a space.
 RUN_WORD = rf"(?:[A-Z](?:\.[A-Z])*\.|(?:{'|'.join(ABBREVIATED_TITLES)})\.|[A-Z][\w’'-]*+)"
-RUN_SPACE = r"(?:\s+(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z]))?\s+"
+RUN_CONNECTOR = r"(?:of|for|and|the|de|van|von|der|bin|al|da|di|le|la)"
+RUN_SPACE = rf"(?:\s+{RUN_CONNECTOR}(?=\s+[A-Z]))?\s+"
 # The first word once its capital is matched.
 RUN_WORD_AFTER_CAPITAL = rf"(?:(?:\.[A-Z])*\.|(?:{rests_after_first_letter(ABBREVIATED_TITLES)})\.|[\w’'-]*+)"
+# What follows the first word of a run that goes on: spaces, maybe a connector, a capital (a quick test that spares
+# the lone capitalised words opening most sentences the search for more words).
+RUN_GOES_ON = rf"(?=[\w’'.-]*+\s+(?:{RUN_CONNECTOR}\s+)?[A-Z])"
 # Capitalised words up to a last one, with titles and connectors: "Commissioner for Trade and Fisheries Ada Brenner".
 # (It opens with the capital that starts a word, one class, so that a search skips quickly to the next one.)
-NAME_RUN = re.compile(rf"[A-Z](?<![\w’'.-][A-Z])(?:{RUN_WORD_AFTER_CAPITAL}{RUN_SPACE}(?:{RUN_WORD}{RUN_SPACE})*"
-                      rf"[A-Z][\w’'-]*|[\w’'-]*)")
+NAME_RUN = re.compile(rf"[A-Z](?<![\w’'.-][A-Z])(?:{RUN_GOES_ON}{RUN_WORD_AFTER_CAPITAL}{RUN_SPACE}"
+                      rf"(?:{RUN_WORD}{RUN_SPACE})*[A-Z][\w’'-]*|[\w’'-]*)")
 APPOSITION_ROLE = re.compile(
     r"\s*,\s*(?P<role>(?:the|a|an)\s+[^,;:.“”\"()]{2,70}?|[a-z][^,;:.“”\"()]{2,40}?)\s*(?:[,;.]|$)")
 WORD = re.compile(r"\S+")
