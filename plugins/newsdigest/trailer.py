@@ -42,8 +42,8 @@ KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w’' -]{1,30}?)\s*:\s*(?P<value>\S.
 FACT_CHECKED = re.compile(r"\bfact[- ]?check|\bverified by\b", re.IGNORECASE)
 
 
-def vocabulary_hits(text: str) -> int:
-    return sum(word.lower() in TRAILER_VOCABULARY for word in words_of(text))
+def vocabulary_hits(words: list[str]) -> int:
+    return sum(word.lower() in TRAILER_VOCABULARY for word in words)
 
 
 def is_trailer_heading(text: str) -> bool:
@@ -53,16 +53,17 @@ def is_trailer_heading(text: str) -> bool:
         return False
     words = words_of(text)
     return (0 < len(words) <= LONGEST_HEADING_WORDS and not ends_sentence(text) and not has_quote_marks(text)
-            and vocabulary_hits(text) > 0 and text[0].isupper())
+            and vocabulary_hits(words) > 0 and text[0].isupper())
 
 
 def is_trailer_like(text: str) -> bool:
     """A label, name, fragment or editorial-vocabulary sentence, never a quotation."""
     if len(text) > LONGEST_TRAILER_LINE_CHARS or has_quote_marks(text):
         return False
-    if len(words_of(text)) > LONGEST_TRAILER_LINE_WORDS:
+    words = words_of(text)
+    if len(words) > LONGEST_TRAILER_LINE_WORDS:
         return False
-    return not ends_sentence(text) or vocabulary_hits(text) >= 2 or text[0].islower() or bool(BIO.match(text))
+    return not ends_sentence(text) or vocabulary_hits(words) >= 2 or text[0].islower() or bool(BIO.match(text))
 
 
 def trailer_start(texts: list[str | None]) -> int | None:
@@ -139,7 +140,7 @@ def read_trailer_line(text: str, pending: str | None, metadata: dict[str, str]) 
 
 def is_value_for(key: str, text: str) -> bool:
     words = words_of(text)
-    if not words or len(words) > 6 or ends_sentence(text) or vocabulary_hits(text) == len(words):
+    if not words or len(words) > 6 or ends_sentence(text) or vocabulary_hits(words) == len(words):
         return False
     return bool(PERSON_NAME.match(text)) if key == "editor" else text[0].isupper()
 
