@@ -115,8 +115,9 @@ the a an his her their its our my your these those this many some several recent
 earlier later two three four numerous multiple angry late-night early-morning online public private such
 via by in on of with from through into for following same
 """.split())
-WORD_BEFORE = re.compile(r"([\w’'-]+)\s+\Z")
-TWO_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s+[\w’'-]+\s+\Z")
+# (Possessive: a word cut short is followed by a letter, never by a space.)
+WORD_BEFORE = re.compile(r"([\w’'-]++)\s+\Z")
+TWO_WORDS_BEFORE = re.compile(r"([\w’'-]++)\s+[\w’'-]++\s+\Z")
 # The cue patterns besides the verbs, each with the strings one of which a sentence must hold for it to match.
 OTHER_CUES = ((NOUN_CUE, ("’", "'")), (GLUED_CUE, ("said", "says")), (INTRODUCING_NOUN_CUE, (":",)),
               (WORDING_CUE, ("use", "coined", "invoked", "repeated")))
