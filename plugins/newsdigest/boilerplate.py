@@ -142,7 +142,7 @@ def classify_line(text: str) -> Verdict | None:
     notices and prompts recur from article to article)."""
     if not text:
         return None
-    if not any(ch.isalnum() for ch in text):
+    if not any(map(str.isalnum, text)):
         return Verdict("separator")
     if len(text) > LONGEST_BOILERPLATE_CHARS or surely_too_many_words(text):
         return None
