@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .dates import PUBLISHED_LINE, first_date_match
 from .lines import ends_sentence, has_quote_marks, words_of
@@ -152,7 +153,7 @@ def classify_line(text: str) -> Verdict | None:
     words = words_of(text)
     if len(words) > LONGEST_BOILERPLATE_WORDS:
         return None
-    lowered = [word.lower() for word in words]
+    lowered = list(map(str.lower, words))
     cued = cued_family(text, lowered)
     if cued:
         return Verdict(cued)
@@ -165,7 +166,7 @@ def surely_too_many_words(text: str) -> bool:
     """A quick certainty that the line has more than LONGEST_BOILERPLATE_WORDS words: that many
     whitespace-separated tokens start with a letter or digit, and each of them holds a word."""
     return (text.count(" ") >= LONGEST_BOILERPLATE_WORDS
-            and sum(map(str.isalnum, [token[0] for token in text.split()])) > LONGEST_BOILERPLATE_WORDS)
+            and sum(map(str.isalnum, map(itemgetter(0), text.split()))) > LONGEST_BOILERPLATE_WORDS)
 
 
 def opens_with_cue_before_quotes(text: str) -> bool:
