@@ -219,8 +219,10 @@ def used_as_noun(frame: str, start: int, form: str) -> bool:
     Agreement tells two more: after ``to`` a verb is bare, so ``pointed to reports`` is a noun; a singular subject
     takes ``tweets``, so ``a Vell tweet`` is one.
     """
+    if form.endswith(("ed", "ing")):
+        return False
     before = WORD_BEFORE.search(frame, max(0, start - 30), start)
-    if before is None or form.endswith(("ed", "ing")):
+    if before is None:
         return False
     word = before.group(1)
     if word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s")) or word.endswith("-night"):
