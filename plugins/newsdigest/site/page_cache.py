@@ -39,7 +39,6 @@ import copyreg
 import dataclasses
 import functools
 import hashlib
-import io
 import logging
 import operator
 import os
@@ -150,7 +149,7 @@ class PageKeys:
         is hashed once."""
         known = self.hashes.get(name)
         if known is None or known[0] is not value:
-            known = (value, hashlib.sha256(self.pickled((name, self.expanded(value)))).digest())
+            known = (value, self.hash_of_value((name, self.expanded(value))))
             self.hashes[name] = known
         return known[1]
 
@@ -174,20 +173,21 @@ class PageKeys:
                    if name not in CONTENT_ATTRIBUTES_OUTSIDE_THE_KEY and held is not as_read.get(name)}
         return self.identity(value), value.content, sorted(changed.items())
 
-    def pickled(self, value) -> bytes:
-        """``value`` pickled with each value in full wherever it recurs, and content objects,
-        taxonomies and paginated lists as what identifies them.
+    def hash_of_value(self, value) -> bytes:
+        """The SHA-256 of ``value`` pickled with each value in full wherever it recurs, and content
+        objects, taxonomies and paginated lists as what identifies them.
 
         Without the memo (``fast``), equal values give equal bytes whichever objects
         they share, as a digest read from the cache and one just made do not. The
         dispatch table is consulted by pickle's C code, only for the types it names.
+        The pickle goes straight into the hash, never held whole.
         """
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=PROTOCOL)
+        digest = hashlib.sha256()
+        pickler = pickle.Pickler(HashWriter(digest), protocol=PROTOCOL)
         pickler.fast = True
         pickler.dispatch_table = self.dispatch_table
         pickler.dump(value)
-        return buffer.getvalue()
+        return digest.digest()
 
     @functools.cached_property
     def dispatch_table(self) -> ReducerTable:
@@ -220,6 +220,13 @@ class PageKeys:
         except OSError:
             return ""
         return f"{status.st_size}@{status.st_mtime_ns}"
+
+
+class HashWriter:
+    """A file that hashes what is written to it."""
+
+    def __init__(self, digest):
+        self.write = digest.update
 
 
 class ReducerTable(dict):
