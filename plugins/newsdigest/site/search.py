@@ -63,13 +63,15 @@ HIDING_TAGS = (b"<!--", b"<script", b"<style")  # what looks like a tag inside t
 PAGEFIND_ATTRIBUTE = b"data-pagefind-"
 
 
-def searchable_pages(site: Path, folder: str = "") -> list[Path]:
+def searchable_pages(site: Path, folder: str = "", leaving_out: str | None = None) -> list[Path]:
     """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order;
-    never Pagefind's own files or the folders shards are indexed from (not even looked into)."""
+    never Pagefind's own files, the folders shards are indexed from or the folder ``leaving_out``
+    (not even looked into)."""
     pages = []
     for directory, subdirectories, files in os.walk(site / folder):
         if Path(directory) == site:
-            subdirectories[:] = [name for name in subdirectories if not name.startswith(("pagefind", "."))]
+            subdirectories[:] = [name for name in subdirectories
+                                 if not name.startswith(("pagefind", ".")) and name != leaving_out]
         pages += [Path(directory) / name for name in files if name.endswith(".html")]
     return sorted(page for page in pages if SEARCHABLE_MARK in page.read_bytes())
 
@@ -282,8 +284,7 @@ def index_the_rest(pelican) -> None:
         indexer = new_indexer(site, pelican.settings)
         indexer.index(searchable_pages(site))
     else:
-        articles = site / ARTICLES
-        indexer.index([page for page in searchable_pages(site) if not page.is_relative_to(articles)])
+        indexer.index(searchable_pages(site, leaving_out=ARTICLES))
     shards = indexer.finish()
     INDEXERS.pop(str(site), None)
     if shards:
