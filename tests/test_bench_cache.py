@@ -133,3 +133,21 @@ def test_a_digest_kept_by_the_site_keeps_text_quotes_and_topics_but_not_the_way_
     assert (kept.article.text, kept.article.metadata, kept.quotes, kept.topics) == (
         digest.article.text, digest.article.metadata, digest.quotes, digest.topics)
     assert not kept.article.removed and not kept.article.offsets.segments
+
+
+def test_a_file_whose_key_was_worked_out_ahead_is_not_read_and_hashed_again(tmp_path: Path, article: Path,
+                                                                            monkeypatch):
+    from newsdigest.cache import DigestStore
+
+    extract = CountingExtractor()
+    cache_in(tmp_path).digest_of_file(str(article), extract)
+    cache = cache_in(tmp_path)
+    assert cache.extract_ahead([str(article)], extract, workers=1) == 0
+    hashed = []
+    key_of_file = DigestStore.key_of_file
+    monkeypatch.setattr(DigestStore, "key_of_file", lambda store, path: hashed.append(path) or key_of_file(store, path))
+    assert cache.digest_of_file(str(article), extract).quotes[0].speaker == "Aino Tamm"
+    assert hashed == [] and extract.calls == 1
+    cache.stop_ahead()
+    cache.digest_of_file(str(article), extract)
+    assert hashed == [str(article)] and extract.calls == 1

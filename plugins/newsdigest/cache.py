@@ -33,10 +33,15 @@ FEWEST_FILES_WORTH_WORKERS = 32
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of the sources of the text functions (this package's modules, the Pelican plugins excepted)."""
+    return hash_of_files(PACKAGE.glob("*.py"), PACKAGE).hex()
+
+
+def hash_of_files(paths: Iterable[Path], root: Path) -> bytes:
+    """The SHA-256 of the files' paths under ``root`` and their bytes, in path order."""
     digest = hashlib.sha256()
-    for source in sorted(PACKAGE.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
-    return digest.hexdigest()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
 
 
 @dataclass(frozen=True)
@@ -97,13 +102,15 @@ class ExtractionCache:
         self.store = DigestStore(self.directory, salt)
         self.used: set[str] = set()
         self.ahead: dict[str, tuple[str, Future]] = {}
+        # Keys worked out ahead for the files the build will read, so that each file is read and hashed once.
+        self.keys_ahead: dict[str, str] = {}
         self.workers: ProcessPoolExecutor | None = None
 
     def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
         """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
         if path in self.ahead:
             return self.result_ahead(path)
-        key = self.store.key_of_file(path)
+        key = self.keys_ahead.pop(path, None) or self.store.key_of_file(path)
         self.used.add(key)
         cached = self.store.load(key)
         if cached is not None:
@@ -114,6 +121,7 @@ class ExtractionCache:
         """Starts extracting the files among ``paths`` that the cache lacks, in ``workers`` processes,
         when there are enough of them to pay for the processes; returns how many were started."""
         keys = {path: self.store.key_of_file(path) for path in paths}
+        self.keys_ahead = keys
         missing = {path: key for path, key in keys.items() if not self.store.entry(key).exists()}
         if workers < 2 or len(missing) < FEWEST_FILES_WORTH_WORKERS:
             return 0
@@ -137,6 +145,11 @@ class ExtractionCache:
             self.workers.shutdown(wait=True, cancel_futures=True)
         self.workers = None
         self.ahead.clear()
+
+    def stop_ahead(self) -> None:
+        """Once the build has read its articles: the workers stopped and the keys worked out ahead forgotten."""
+        self.stop_workers()
+        self.keys_ahead.clear()
 
     def prune(self) -> int:
         """Removes the entries this build did not use; returns how many."""

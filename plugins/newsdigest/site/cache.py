@@ -106,10 +106,11 @@ def extract_articles_ahead(generator) -> None:
 
 
 def stop_extracting_ahead(generator) -> None:
-    """Once the articles are read, stops the workers (a file that failed before reaching its reader leaves one waiting)."""
+    """Once the articles are read, stops the workers (a file that failed before reaching its reader leaves one
+    waiting) and forgets the keys worked out ahead."""
     cache = CACHES.get(cache_directory(generator.settings))
     if cache is not None:
-        cache.stop_workers()
+        cache.stop_ahead()
 
 
 def prune_extraction_cache(pelican) -> None:
