@@ -43,7 +43,6 @@ import logging
 import operator
 import os
 import pickle
-from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -54,6 +53,7 @@ from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from newsdigest.cache import hash_of_files
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
 
 from .cache import extraction_inputs
@@ -88,13 +88,6 @@ def variables_read(environment, name: str) -> frozenset[str]:
                 raise TemplateNamedAtRunTime(current)
             pending.append(referenced)
     return frozenset(found)
-
-
-def hash_of_files(paths: Iterable[Path], root: Path) -> bytes:
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
 
 
 class UnhashableSetting(Exception):
