@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+# Seconds a cached file no build has used is kept.
 CACHE_KEPT_FOR = 30 * 24 * 3600
-"""Seconds a cached file no build has used is kept."""
 
 
 def place(source: str | Path, target: str | Path) -> None:
@@ -35,10 +35,13 @@ class FileCache:
         self.directory = Path(directory)
         self.suffix = suffix
 
+    def entry(self, key: str) -> Path:
+        return self.directory / f"{key}{self.suffix}"
+
     def write(self, key: str, target: Path, make: Callable[[Path], None]) -> bool:
         """Puts the file for ``key`` at ``target``, having ``make`` write it first if it is not
         cached; True when it had to be made."""
-        cached = self.directory / f"{key}{self.suffix}"
+        cached = self.entry(key)
         made = not cached.exists()
         if made:
             self.store(make, cached)
@@ -49,7 +52,7 @@ class FileCache:
 
     def text(self, key: str, make: Callable[[], str]) -> str:
         """The text cached for ``key``, made by ``make`` and cached first if there is none."""
-        cached = self.directory / f"{key}{self.suffix}"
+        cached = self.entry(key)
         try:
             text = cached.read_text(encoding="utf-8")
         except FileNotFoundError:

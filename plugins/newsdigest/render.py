@@ -90,5 +90,5 @@ def render_body_html(text: str, quotes: Iterable[Quote] = (),
         return markups[bisect_left(starts, start):bisect_left(starts, end)]
 
     html = "\n".join(f"<p>{render_paragraph(text, start, end, paragraph_markups(start, end))}</p>"
-                      for start, end in paragraph_bounds(text))
+                     for start, end in paragraph_bounds(text))
     return html.encode("ascii", "xmlcharrefreplace").decode("ascii")

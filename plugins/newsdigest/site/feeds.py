@@ -286,7 +286,6 @@ class FeedsGenerator(Generator):
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
                           feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
 
-
     def write_feed(self, builder: FeedBuilder, cache: FileCache, feed: Feed) -> None:
         """Writes the feed in both formats, from the cache when its entries are unchanged."""
         @functools.cache
