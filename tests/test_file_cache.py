@@ -42,6 +42,18 @@ def test_a_maker_that_fails_leaves_nothing_cached(tmp_path: Path):
     assert (tmp_path / "out.xml").read_text() == "whole"
 
 
+def test_a_file_made_elsewhere_is_kept_by_a_link_and_found_by_its_key(tmp_path: Path):
+    cache, page = FileCache(tmp_path / "cache", ".html"), tmp_path / "out" / "page.html"
+    page.parent.mkdir()
+    page.write_text("<p>kept</p>", encoding="utf-8")
+    assert cache.cached("k1") is None
+    cache.keep("k1", page)
+    cache.keep("k1", page)
+    assert cache.cached("k1").read_text(encoding="utf-8") == "<p>kept</p>"
+    page.unlink()
+    assert cache.cached("k1").read_text(encoding="utf-8") == "<p>kept</p>", "removing the output keeps the entry"
+
+
 def test_files_unused_for_the_given_time_are_forgotten(tmp_path: Path):
     cache = FileCache(tmp_path / "cache", ".xml")
     cache.write("old", tmp_path / "old.xml", CountingMaker("old"))

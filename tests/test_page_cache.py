@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, build_site, copy_sample_content
 from newsdigest.filecache import FileCache
-from newsdigest.site.page_cache import PageKeys, RememberedTemplate, TemplateNamedAtRunTime, variables_read
+from newsdigest.site.page_cache import PageFile, PageKeys, RememberedTemplate, TemplateNamedAtRunTime, variables_read
 
 ADDED_ARTICLE = """Sample ferry timetable extended into the winter
 Published 3 November 2026
@@ -137,13 +137,20 @@ def test_a_page_with_a_value_that_cannot_be_hashed_is_rendered_every_time(enviro
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_remembered_page_is_the_text_first_rendered(environment, tmp_path: Path):
-    remembered = RememberedTemplate(environment.get_template("page.html"), PageKeys(b"salt"),
-                                    FileCache(tmp_path, ".html"))
+def test_a_remembered_page_is_linked_from_the_cache_not_rendered_again(environment, tmp_path: Path, monkeypatch):
+    cache = FileCache(tmp_path / "cache", ".html")
+    remembered = RememberedTemplate(environment.get_template("page.html"), PageKeys(b"salt"), cache)
     context = {"SITENAME": "A &amp; B", "FOOTER": "<b>", "item": "x", "output_file": "a.html"}
-    first = remembered.render(context)
-    assert first == remembered.render(dict(context))
-    assert "&lt;b&gt;" in first and len(list(tmp_path.iterdir())) == 1
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    with PageFile(str(first), open(first, "w", encoding="utf-8"), cache) as out:
+        out.write(remembered.render(dict(context)))
+    count = RenderCount(monkeypatch)
+    with PageFile(str(second), open(second, "w", encoding="utf-8"), cache) as out:
+        out.write(remembered.render(dict(context)))
+    assert count.names == []
+    assert "&lt;b&gt;" in first.read_text(encoding="utf-8")
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    assert second.stat().st_ino == first.stat().st_ino == cache.entry(remembered.render(context).key).stat().st_ino
 
 
 @dataclasses.dataclass

@@ -1,14 +1,15 @@
 """Files kept by key, made once per key and then put in place by a hard link (or a copy).
 
-Each use touches the cached file, so files no build has used for a while can
-be told apart and removed. A cached file is written through a temporary file
-and renamed, so it is never half written. Nothing here imports Pelican.
+A file made elsewhere (a page just written to the output) can be kept as it is,
+by a hard link to it. Each use touches the cached file, so files no build has
+used for a while can be told apart and removed. A file the cache makes itself is written under a temporary name and
+renamed, so it is never half written. Nothing here imports Pelican.
 """
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,36 +42,44 @@ class FileCache:
     def write(self, key: str, target: Path, make: Callable[[Path], None]) -> bool:
         """Puts the file for ``key`` at ``target``, having ``make`` write it first if it is not
         cached; True when it had to be made."""
-        cached = self.entry(key)
-        made = not cached.exists()
+        cached = self.cached(key)
+        made = cached is None
         if made:
+            cached = self.entry(key)
             self.store(make, cached)
-        else:
-            os.utime(cached)
         place(cached, target)
         return made
 
-    def text(self, key: str, make: Callable[[], str]) -> str:
-        """The text cached for ``key``, made by ``make`` and cached first if there is none."""
-        cached = self.entry(key)
+    def cached(self, key: str) -> Path | None:
+        """The file cached for ``key``, touched as used now; None when there is none."""
+        entry = self.entry(key)
         try:
-            text = cached.read_text(encoding="utf-8")
+            os.utime(entry)
         except FileNotFoundError:
-            text = make()
-            self.store(lambda path: path.write_text(text, encoding="utf-8"), cached)
-        else:
-            os.utime(cached)
-        return text
+            return None
+        return entry
+
+    def keep(self, key: str, made: Path) -> None:
+        """Keeps the file just made at ``made`` as the one for ``key``: a hard link to it, or a
+        copy where the file system has none. ``made`` must not be changed in place afterwards."""
+        entry = self.entry(key)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(made, entry)
+        except FileExistsError:
+            pass
+        except OSError:
+            self.store(lambda path: shutil.copyfile(made, path), entry)
 
     def store(self, make: Callable[[Path], None], cached: Path) -> None:
+        """Has ``make`` write the file under a temporary name, then renames it to ``cached``."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(suffix=self.suffix, dir=self.directory)
-        os.close(handle)
+        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.{threading.get_ident()}")
         try:
-            make(Path(temporary))
+            make(temporary)
             os.replace(temporary, cached)
         except BaseException:
-            os.unlink(temporary)
+            temporary.unlink(missing_ok=True)
             raise
 
     def forget_unused_since(self, seconds: float) -> int:

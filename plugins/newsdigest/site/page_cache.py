@@ -30,8 +30,10 @@ cannot take makes the page render as usual.
 Templates should therefore read what they show, not whole indexes: a page that
 reads the quote index depends on every quote of the digest.
 
-Rendered pages are kept under ``CACHE_PATH/newsdigest-pages``; one no build has
-used for 30 days is removed. ``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
+Rendered pages are kept under ``CACHE_PATH/newsdigest-pages`` as hard links to
+the pages written (copies where the file system has no links), and a cached page
+is linked into the output, so neither is written twice; nothing may change an
+output page in place. A page no build has used for 30 days is removed. ``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
 """
 from __future__ import annotations
 
@@ -54,7 +56,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from newsdigest.cache import hash_of_files
-from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
+from newsdigest.filecache import CACHE_KEPT_FOR, FileCache, place
 
 from .cache import extraction_inputs
 
@@ -280,8 +282,22 @@ def reduce_paginator(paginator: Paginator):
     return tuple, ((paginator.name, paginator.url, paginator.per_page, paginator.orphans, paginator.object_list),)
 
 
+class KeyedPage(str):
+    """A page's text and its key; a page found in the cache has no text, only ``cached``, its file."""
+
+    key: str
+    cached: Path | None
+
+
+def keyed_page(text: str, key: str, cached: Path | None = None) -> KeyedPage:
+    page = KeyedPage(text)
+    page.key, page.cached = key, cached
+    return page
+
+
 class RememberedTemplate:
-    """A template whose ``render`` gives the cached text of a page rendered before with the same key."""
+    """A template whose ``render`` gives, for a page rendered before with the same key, the
+    cached page instead of rendering it again."""
 
     def __init__(self, template: Template, keys: PageKeys, cache: FileCache):
         self.template, self.keys, self.cache = template, keys, cache
@@ -293,7 +309,38 @@ class RememberedTemplate:
         except (pickle.PicklingError, TypeError, AttributeError, TemplateNamedAtRunTime) as error:
             logger.debug("page %s rendered uncached: %s", context.get("output_file"), error)
             return self.template.render(context)
-        return self.cache.text(key, lambda: self.template.render(context))
+        cached = self.cache.cached(key)
+        if cached is not None:
+            return keyed_page("", key, cached)
+        return keyed_page(self.template.render(context), key)
+
+
+class PageFile:
+    """The output file Pelican writes a page to. A cached page is hard-linked into place from
+    the cache, not written; a page just rendered is written, then kept in the cache by a link."""
+
+    def __init__(self, path: str, opened, cache: FileCache):
+        self.path, self.opened, self.cache = path, opened, cache
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exception) -> None:
+        self.opened.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.opened, name)
+
+    def write(self, text: str) -> None:
+        if not isinstance(text, KeyedPage) or self.path == os.devnull:
+            self.opened.write(text)
+        elif text.cached is None:
+            self.opened.write(text)
+            self.opened.close()
+            self.cache.keep(text.key, Path(self.path))
+        else:
+            self.opened.close()
+            place(text.cached, self.path)
 
 
 class PageCachingWriter(Writer):
@@ -308,6 +355,9 @@ class PageCachingWriter(Writer):
         if self.keys is not None:
             template = RememberedTemplate(template, self.keys, self.cache)
         super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        return PageFile(filename, super()._open_w(filename, encoding, override), self.cache)
 
 
 def page_keys(settings: dict) -> PageKeys | None:
