@@ -3,7 +3,10 @@ bundle cached by what Pagefind reads of its pages."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,19 @@ def test_a_site_with_nothing_marked_for_search_still_gets_the_search_box_files(t
     output = build_site(tmp_path / "content", tmp_path / "output")
     assert (output / "pagefind" / "pagefind-ui.js").is_file()
     assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == ["pagefind/"]
+
+
+def test_pagefind_s_output_is_read_as_utf_8_whatever_the_locale(tmp_path: Path):
+    """Pagefind reports pages it skips with a non-ASCII arrow; an ASCII locale must not fail the build."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "marked.html").write_text('<html lang="en"><body data-pagefind-body><p>Ferry</p></body></html>')
+    (site / "unmarked.html").write_text('<html lang="en"><body><p>Pier</p></body></html>')
+    script = ("import sys; from pathlib import Path; from newsdigest.site.search import run_pagefind; "
+              "sys.exit(0 if run_pagefind(Path(sys.argv[1]), Path(sys.argv[2])) else 1)")
+    ascii_locale = dict(os.environ, LC_ALL="C", LANG="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0",
+                        PYTHONPATH=str(ROOT / "plugins"))
+    finished = subprocess.run([sys.executable, "-c", script, str(site), str(site / "pagefind")],
+                              env=ascii_locale, capture_output=True, text=True, check=False)
+    assert finished.returncode == 0, finished.stderr
+    assert (site / "pagefind" / "pagefind-entry.json").exists()

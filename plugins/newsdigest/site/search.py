@@ -182,7 +182,7 @@ class BundleCache:
 def run_pagefind(site: Path, bundle: Path) -> bool:
     """Indexes the pages under ``site`` into ``bundle``; logs Pagefind's error and returns False on failure."""
     command = [*PAGEFIND, "--site", str(site), "--output-path", str(bundle)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace", check=False)
     if result.returncode != 0:
         logger.error("Pagefind could not index %s:\n%s", site, result.stderr or result.stdout)
         return False
