@@ -30,6 +30,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "newsdigest.site.listings",
     "newsdigest.site.reader",
     "newsdigest.site.people_pages",
     "newsdigest.site.structured_data",
