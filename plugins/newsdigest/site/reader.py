@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from html import escape
@@ -42,8 +43,19 @@ class RawArticleReader(BaseReader):
 
     def digest_of_file(self, source_path: str) -> Digest:
         """The file's digest, from the extraction cache when it holds one for the same text."""
-        extract, cache = article_extractor(self.settings), extraction_cache(self.settings)
-        return extract(source_path) if cache is None else cache.digest_of_file(source_path, extract)
+        if self.cache is None:
+            return self.extract(source_path)
+        return self.cache.digest_of_file(source_path, self.extract)
+
+    @functools.cached_property
+    def extract(self):
+        """The extraction with the site's topic rules, made once per reader: Pelican makes its
+        readers anew for each build, so a build reads the registries as they are when it starts."""
+        return article_extractor(self.settings)
+
+    @functools.cached_property
+    def cache(self):
+        return extraction_cache(self.settings)
 
     def metadata_for(self, digest: Digest, source_path: str) -> dict:
         article = digest.article
