@@ -5,6 +5,7 @@ one full name with no doubt; everything else is held for review with a reason.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -166,9 +167,9 @@ class QuoteIndex:
         return self.speakers.get((article_key, quote.start, quote.end))
 
     def latest_quotes(self, limit: int) -> list[tuple[Person, IndexedQuote]]:
-        everything = [(entry.person, item) for entry in self.people.values() for item in entry.quotes]
-        return sorted(everything, key=lambda pair: (pair[1].article.date, pair[1].article.key,
-                                                    pair[1].quote.start), reverse=True)[:limit]
+        everything = ((entry.person, item) for entry in self.people.values() for item in entry.quotes)
+        return heapq.nlargest(limit, everything, key=lambda pair: (pair[1].article.date, pair[1].article.key,
+                                                                   pair[1].quote.start))
 
     def top_speakers(self, topic: str, limit: int = 5) -> list[tuple[Person, int]]:
         counts = [(self.people[name].person, count) for name, count in self.quote_counts_by_topic.get(topic, {}).items()]

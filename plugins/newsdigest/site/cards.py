@@ -70,6 +70,15 @@ def grouped_by_article(quotes) -> dict[str, list]:
     return grouped
 
 
+def grouped_by_topic(quotes) -> dict[str, list]:
+    """(person, indexed quote) pairs by each topic of the article they come from, in their order."""
+    grouped = defaultdict(list)
+    for person, item in quotes:
+        for topic in dict.fromkeys(item.article.topics):
+            grouped[topic].append((person, item))
+    return grouped
+
+
 def card_quotes(pairs) -> tuple[str, ...]:
     """A card's candidate quotes from (person, indexed quote) pairs: whole sentences before fragments."""
     ranked = sorted(pairs, key=lambda pair: pair[1].quote.kind != "full")
@@ -103,6 +112,7 @@ class CardsGenerator(Generator):
         index = self.context.get("quote_index")
         self.quotes = published_quotes(index)
         self.quotes_by_article = grouped_by_article(self.quotes)
+        self.quotes_by_topic = grouped_by_topic(self.quotes)
         site = self.settings["SITENAME"]
         self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
@@ -134,9 +144,8 @@ class CardsGenerator(Generator):
         return Card(self.settings["SITENAME"], article.title, kicker, card_quotes(in_article))
 
     def topic_card(self, topic: str, count: int) -> Card:
-        on_topic = [(person, item) for person, item in self.quotes if topic in item.article.topics]
         kicker = f"Topic · {count} article{'s' if count != 1 else ''}"
-        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(on_topic))
+        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(self.quotes_by_topic[topic]))
 
     def person_card(self, entry) -> Card:
         return Card(self.settings["SITENAME"], entry.person.name, entry.role,
