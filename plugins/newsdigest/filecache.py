@@ -63,13 +63,22 @@ class FileCache:
         """Keeps the file just made at ``made`` as the one for ``key``: a hard link to it, or a
         copy where the file system has none. ``made`` must not be changed in place afterwards."""
         entry = self.entry(key)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            self.link(made, entry)
+        except OSError:
+            self.store(lambda path: shutil.copyfile(made, path), entry)
+
+    def link(self, made: Path, entry: Path) -> None:
+        """A hard link to ``made`` at ``entry`` unless there is one; the folder is made the first time."""
         try:
             os.link(made, entry)
         except FileExistsError:
-            pass
-        except OSError:
-            self.store(lambda path: shutil.copyfile(made, path), entry)
+            return
+        except FileNotFoundError:
+            if self.directory.is_dir():
+                raise
+            self.directory.mkdir(parents=True, exist_ok=True)
+            os.link(made, entry)
 
     def store(self, make: Callable[[Path], None], cached: Path) -> None:
         """Has ``make`` write the file under a temporary name, then renames it to ``cached``."""
