@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest.cache import ExtractionCache
+from newsdigest.cache import EXTRACTION_MODULES, PACKAGE, ExtractionCache, modules_used_by
 from newsdigest.clean import read_article
 from newsdigest.digest import digest_article, digest_text
 from newsdigest.errors import ContentError
@@ -151,3 +151,20 @@ def test_a_file_whose_key_was_worked_out_ahead_is_not_read_and_hashed_again(tmp_
     cache.stop_ahead()
     cache.digest_of_file(str(article), extract)
     assert hashed == [str(article)] and extract.calls == 1
+
+
+def test_the_extractor_s_version_follows_the_imports_of_extraction_and_nothing_else(tmp_path: Path):
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "start.py").write_text("import os\nfrom .near import x\nfrom . import other\n")
+    (package / "near.py").write_text("from pkg.far import y\nimport pkg.sub.inner\n")
+    (package / "far.py").write_text("def y(): pass\n")
+    (package / "other.py").write_text("")
+    (package / "sub" / "inner.py").write_text("")
+    (package / "unused.py").write_text("from .start import x\n")
+    used = modules_used_by(["start.py"], package)
+    assert {path.relative_to(package).as_posix() for path in used} == {
+        "start.py", "near.py", "far.py", "other.py", "sub/inner.py"}
+    extraction = {path.name for path in modules_used_by(EXTRACTION_MODULES, PACKAGE)}
+    assert {"quotes.py", "names.py", "clean.py", "model.py", "topics.py"} <= extraction
+    assert not {"cards.py", "bench.py", "cli.py", "filecache.py"} & extraction

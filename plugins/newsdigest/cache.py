@@ -13,6 +13,7 @@ build goes on reading in order.
 """
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import multiprocessing
@@ -30,10 +31,46 @@ PACKAGE = Path(__file__).resolve().parent
 FEWEST_FILES_WORTH_WORKERS = 32
 
 
+# The modules extraction starts from: the package, the digest, the reading of a file and this cache's format.
+EXTRACTION_MODULES = ("__init__.py", "digest.py", "clean.py", "cache.py")
+
+
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the sources of the text functions (this package's modules, the Pelican plugins excepted)."""
-    return hash_of_files(PACKAGE.glob("*.py"), PACKAGE).hex()
+    """A hash of the sources of the modules extraction runs, so that a change to cards, feeds or the
+    Pelican plugins leaves the cached digests valid."""
+    return hash_of_files(modules_used_by(EXTRACTION_MODULES, PACKAGE), PACKAGE).hex()
+
+
+def modules_used_by(starts: Iterable[str], package: Path) -> set[Path]:
+    """The package's modules named in ``starts`` and every module of the package they import,
+    directly or not (a subpackage they import counts whole)."""
+    found: set[Path] = set()
+    pending = [package / name for name in starts]
+    while pending:
+        path = pending.pop()
+        if path in found:
+            continue
+        found.add(path)
+        for name in package_imports(path, package.name):
+            if (package / name).is_dir():
+                found |= set((package / name).rglob("*.py"))
+            elif (package / f"{name}.py").is_file():
+                pending.append(package / f"{name}.py")
+    return found
+
+
+def package_imports(path: Path, package: str) -> list[str]:
+    """The names of the modules of ``package`` (its top level) that the module at ``path`` imports."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+        if isinstance(node, ast.Import):
+            names += [alias.name.split(".")[1] for alias in node.names if alias.name.startswith(f"{package}.")]
+        elif isinstance(node, ast.ImportFrom) and (node.level == 1 or node.module and node.level == 0
+                                                   and node.module.split(".")[0] == package):
+            parts = (node.module or "").split(".")[node.level == 0:]
+            names += [parts[0]] if parts and parts[0] else [alias.name for alias in node.names]
+    return names
 
 
 def hash_of_files(paths: Iterable[Path], root: Path) -> bytes:
