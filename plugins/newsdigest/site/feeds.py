@@ -273,18 +273,22 @@ class FeedsGenerator(Generator):
     """Writes every feed and the Feeds page that lists them."""
 
     def generate_context(self):
+        """Makes every feed's entries now, from the articles' digests and the quote index (the people
+        plugin comes first), so that the articles need not keep their digests while pages are written."""
         self.context["feed_path"] = feed_path
+        self.builder = FeedBuilder(self.context, self.settings)
+        self.site_feed, self.topic_feeds = self.builder.site_feed(), self.builder.topic_feeds()
+        self.person_feeds = self.builder.person_feeds()
 
     def generate_output(self, writer):
-        builder = FeedBuilder(self.context, self.settings)
         cache = FileCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-feeds", ".xml")
-        site, topics, people = builder.site_feed(), builder.topic_feeds(), builder.person_feeds()
-        for feed in (site, *topics, *people):
-            self.write_feed(builder, cache, feed)
+        for feed in (self.site_feed, *self.topic_feeds, *self.person_feeds):
+            self.write_feed(self.builder, cache, feed)
         cache.forget_unused_since(CACHE_KEPT_FOR)
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
-                          feed_root=builder.root, site_feed=site, topic_feeds=topics, person_feeds=people)
+                          feed_root=self.builder.root, site_feed=self.site_feed, topic_feeds=self.topic_feeds,
+                          person_feeds=self.person_feeds)
 
     def write_feed(self, builder: FeedBuilder, cache: FileCache, feed: Feed) -> None:
         """Writes the feed in both formats, from the cache when its entries are unchanged."""

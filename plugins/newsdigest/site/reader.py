@@ -16,6 +16,7 @@ from newsdigest.render import render_body_html
 
 from .cache import (article_extractor, check_content_cache, extract_articles_ahead, extraction_cache,
                     prune_extraction_cache, record_content_cache, stop_extracting_ahead)
+from .slugs import ARTICLE_LISTS
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,17 @@ class RawArticleReader(BaseReader):
         return file_date(source_path)
 
 
+def release_digests(generators) -> None:
+    """Once every generator has its context, articles let go of their digests: the people plugin
+    and the feeds, which read them, have made what they need, and a digest (the clean text and
+    every quote) weighs more than the page made from it."""
+    for generator in generators:
+        for name in ARTICLE_LISTS:
+            for article in getattr(generator, name, ()):
+                article.metadata.pop("digest", None)
+                vars(article).pop("digest", None)
+
+
 def add_reader(readers):
     readers.reader_classes["txt"] = RawArticleReader
 
@@ -96,5 +108,6 @@ def register():
     signals.initialized.connect(check_content_cache)
     signals.article_generator_init.connect(extract_articles_ahead)
     signals.article_generator_finalized.connect(stop_extracting_ahead)
+    signals.all_generators_finalized.connect(release_digests)
     signals.finalized.connect(prune_extraction_cache)
     signals.finalized.connect(record_content_cache)
