@@ -11,9 +11,12 @@ version), so a rebuild writes anew only the feeds whose entries changed.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import itertools
 import re
+from collections.abc import Iterator
 from importlib.metadata import version
 from collections import Counter
 from dataclasses import dataclass
@@ -166,12 +169,13 @@ class FeedBuilder:
                           tag.url, map(self.article_entry, self.newest(articles)))
                 for tag, articles in sorted(self.context["tags"], key=lambda pair: pair[0].slug)]
 
-    def person_feeds(self) -> list[Feed]:
+    def person_feeds(self) -> Iterator[Feed]:
+        """Each person's feed, made as it is asked for."""
         name = self.settings["SITENAME"]
-        return [self.feed("person", self.slugs[person], f"Quotes of {person}",
+        return (self.feed("person", self.slugs[person], f"Quotes of {person}",
                           f"Every quote of {person} in {name}, newest first",
                           f"people/{self.slugs[person]}/", self.quote_entries(entry))
-                for person, entry in self.index.people.items()]
+                for person, entry in self.index.people.items())
 
     def speaker_url(self, article):
         """The absolute address of the page of each published quote's speaker in ``article``."""
@@ -273,22 +277,26 @@ class FeedsGenerator(Generator):
     """Writes every feed and the Feeds page that lists them."""
 
     def generate_context(self):
-        """Makes every feed's entries now, from the articles' digests and the quote index (the people
-        plugin comes first), so that the articles need not keep their digests while pages are written."""
+        """Makes the entries of the site's and the topics' feeds now, from the articles' digests (the
+        people plugin, which comes first, has indexed the quotes), so that the articles need not keep
+        their digests while pages are written. A person's feed needs the quote index alone and is
+        made when it is written."""
         self.context["feed_path"] = feed_path
         self.builder = FeedBuilder(self.context, self.settings)
-        self.site_feed, self.topic_feeds = self.builder.site_feed(), self.builder.topic_feeds()
-        self.person_feeds = self.builder.person_feeds()
+        self.article_feeds = [self.builder.site_feed(), *self.builder.topic_feeds()]
 
     def generate_output(self, writer):
         cache = FileCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-feeds", ".xml")
-        for feed in (self.site_feed, *self.topic_feeds, *self.person_feeds):
+        listed = []
+        for feed in itertools.chain(self.article_feeds, self.builder.person_feeds()):
             self.write_feed(self.builder, cache, feed)
+            listed.append(dataclasses.replace(feed, entries=()))  # the Feeds page shows no entries
         cache.forget_unused_since(CACHE_KEPT_FOR)
+        topics_end = len(self.article_feeds)
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
-                          feed_root=self.builder.root, site_feed=self.site_feed, topic_feeds=self.topic_feeds,
-                          person_feeds=self.person_feeds)
+                          feed_root=self.builder.root, site_feed=listed[0], topic_feeds=listed[1:topics_end],
+                          person_feeds=listed[topics_end:])
 
     def write_feed(self, builder: FeedBuilder, cache: FileCache, feed: Feed) -> None:
         """Writes the feed in both formats, from the cache when its entries are unchanged."""
