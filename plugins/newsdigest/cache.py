@@ -2,14 +2,14 @@
 
 An entry's key hashes the article file's bytes and path, the other inputs
 of extraction (the site's editorial registries and settings, as bytes) and the
-extractor's version (a hash of this package's sources), so any change to one
-of them is a miss. Entries are pickled ``Digest`` objects,
+extractor's version (a hash of the sources of the modules extraction runs), so
+any change to one of them is a miss. Entries are pickled ``Digest`` objects,
 written atomically (a temporary file, then ``os.replace``).
 
 A build that has many files to extract can start them all ahead in worker
 processes (``extract_ahead``); ``digest_of_file`` then waits for each file's
-result instead of extracting it, so extraction uses every core while the
-build goes on reading in order.
+worker to store its digest and reads it from the store instead of extracting
+it, so extraction uses every core while the build goes on reading in order.
 """
 from __future__ import annotations
 
@@ -122,6 +122,10 @@ class DigestStore:
         self.store(key, digest)
         return digest
 
+    def extract_into_store(self, path: str, extract: Callable[[str], Digest], key: str) -> None:
+        """``extracted`` for a worker process: the digest goes to the store alone, not back through a pipe."""
+        self.extracted(path, extract, key)
+
 
 def worker_context():
     """Forked workers where the platform forks (they start at once, with the build's modules loaded)."""
@@ -145,9 +149,8 @@ class ExtractionCache:
 
     def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
         """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
-        if path in self.ahead:
-            return self.result_ahead(path)
-        key = self.keys_ahead.pop(path, None) or self.store.key_of_file(path)
+        key = self.result_ahead(path) if path in self.ahead else None
+        key = key or self.keys_ahead.pop(path, None) or self.store.key_of_file(path)
         self.used.add(key)
         cached = self.store.load(key)
         if cached is not None:
@@ -156,25 +159,32 @@ class ExtractionCache:
 
     def extract_ahead(self, paths: Iterable[str], extract: Callable[[str], Digest], workers: int) -> int:
         """Starts extracting the files among ``paths`` that the cache lacks, in ``workers`` processes,
-        when there are enough of them to pay for the processes; returns how many were started."""
+        when there are enough of them to pay for the processes; returns how many were started.
+
+        A worker stores the digest and the build then reads it from the store, as it reads any
+        cached digest: its objects are made by the thread that keeps them, whose freed memory
+        the build's later work reuses (memory freed in another thread's malloc arena is not)."""
         keys = {path: self.store.key_of_file(path) for path in paths}
         self.keys_ahead = keys
         missing = {path: key for path, key in keys.items() if not self.store.entry(key).exists()}
         if workers < 2 or len(missing) < FEWEST_FILES_WORTH_WORKERS:
             return 0
         self.workers = ProcessPoolExecutor(workers, mp_context=worker_context())
-        self.ahead.update((path, (key, self.workers.submit(self.store.extracted, path, extract, key)))
+        self.ahead.update((path, (key, self.workers.submit(self.store.extract_into_store, path, extract, key)))
                           for path, key in missing.items())
         return len(missing)
 
-    def result_ahead(self, path: str) -> Digest:
-        """The worker's digest of ``path``, under the key its file had when it was started;
-        the workers stop once every file started ahead is taken."""
+    def result_ahead(self, path: str) -> str:
+        """Waits for the worker extracting ``path`` (raising its error) and gives the key it stored the
+        digest under, the key the file had when it was started; the workers stop once every file
+        started ahead is taken."""
         key, future = self.ahead.pop(path)
-        self.used.add(key)
-        if not self.ahead:
-            self.stop_workers()
-        return future.result()
+        try:
+            future.result()
+        finally:
+            if not self.ahead:
+                self.stop_workers()
+        return key
 
     def stop_workers(self) -> None:
         """Stops the workers, dropping files started ahead that nothing asked for."""
