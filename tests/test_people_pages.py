@@ -110,3 +110,19 @@ def test_structured_data_describes_articles_people_and_quotes(sample_site):
     person = json_ld_of(page(sample_site, "people/aino-tamm"))
     assert person[0]["@type"] == "Person" and person[0]["name"] == "Aino Tamm"
     assert {quote["@type"] for quote in person[0]["subjectOf"]} == {"Quotation"}
+
+
+def test_a_person_page_is_cut_into_pages_that_hold_every_quote_once_newest_first(sample_site, tmp_path):
+    from conftest import build_site
+
+    paged = build_site(ROOT / "content", tmp_path / "output", NEWSDIGEST_SEARCH=False,
+                       PAGINATED_TEMPLATES={"index": None, "tag": None, "person": 2})
+    whole = person_pages(sample_site)["aino-tamm"]
+    first = (paged / "people" / "aino-tamm" / "index.html").read_text(encoding="utf-8")
+    pages = [first] + [path.read_text(encoding="utf-8") for path in
+                       sorted((paged / "people" / "aino-tamm" / "page").glob("*/index.html"))]
+    assert len(pages) > 1 and len(QUOTE_ITEM.findall(first)) == 2
+    quoted = re.compile(r"<blockquote[^>]*>\s*<p>(.*?)</p>", re.S)
+    assert [words for html in pages for words in quoted.findall(html)] == quoted.findall(whole)
+    assert 'rel="next"' in first and "people/aino-tamm/page/2/" in first and 'rel="prev"' in pages[1]
+    assert "<title>Aino Tamm, page 2 — " in pages[1]

@@ -97,10 +97,18 @@ class PeopleGenerator(Generator):
             people=speakers)
 
     def person_data(self, entry: PersonEntry) -> dict:
+        """The person and their newest quotes (the first page's), as schema.org data."""
         quotes = [structured.quotation(item.quote.text, entry.person.name, self.absolute(item.article.url),
-                                       item.article.date) for item in entry.quotes]
+                                       item.article.date) for item in entry.quotes[:self.quotes_per_page()]]
         return structured.person(entry.person.name, self.absolute(self.person_path(entry.person.name)),
                                  entry.role, entry.person.bio, quotes)
+
+    def quotes_per_page(self) -> int | None:
+        """How many quotes a person page shows, as Pelican paginates it; None when it shows them all."""
+        templates = self.settings.get("PAGINATED_TEMPLATES") or {}
+        if "person" not in templates:
+            return None
+        return templates["person"] or self.settings.get("DEFAULT_PAGINATION") or None
 
     def link_speakers(self, article, index: QuoteIndex) -> None:
         """Renders the article body again, each published quote's speaker linked to their page."""
@@ -126,7 +134,8 @@ class PeopleGenerator(Generator):
         write("people/", "people")
         for name, entry in self.index.people.items():
             write(self.person_path(name), "person", entry=entry, slug=self.slugs[name],
-                  structured_data=self.person_data(entry))
+                  structured_data=self.person_data(entry), paginated={"quotes": entry.quotes},
+                  template_name="person")
         if self.settings.get("NEWSDIGEST_SHOW_REVIEW"):
             write("review/", "review")
 
