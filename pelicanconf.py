@@ -43,6 +43,7 @@ PLUGINS = [
     "newsdigest.site.report",
     "newsdigest.site.page_cache",
     "newsdigest.site.atomic",
+    "newsdigest.site.memory",
 ]
 
 ARTICLE_URL = "articles/{slug}/"
