@@ -61,8 +61,8 @@ CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "archives"]
-# A person page shows 50 quotes, newest first; older ones on people/<slug>/page/2/ and on.
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "person": 50}
+# A person page shows 200 quotes, newest first; older ones on people/<slug>/page/2/ and on.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "person": 200}
 
 # Pelican's own feeds are replaced by Newsdigest's.
 FEED_ALL_ATOM = None

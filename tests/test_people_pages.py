@@ -112,7 +112,7 @@ def test_structured_data_describes_articles_people_and_quotes(sample_site):
     assert {quote["@type"] for quote in person[0]["subjectOf"]} == {"Quotation"}
 
 
-def test_a_person_page_is_cut_into_pages_that_hold_every_quote_once_newest_first(sample_site, tmp_path):
+def test_a_person_page_is_cut_into_pages_that_hold_every_quote_once_the_first_alone_searchable(sample_site, tmp_path):
     from conftest import build_site
 
     paged = build_site(ROOT / "content", tmp_path / "output", NEWSDIGEST_SEARCH=False,
@@ -126,3 +126,5 @@ def test_a_person_page_is_cut_into_pages_that_hold_every_quote_once_newest_first
     assert [words for html in pages for words in quoted.findall(html)] == quoted.findall(whole)
     assert 'rel="next"' in first and "people/aino-tamm/page/2/" in first and 'rel="prev"' in pages[1]
     assert "<title>Aino Tamm, page 2 — " in pages[1]
+    assert "data-pagefind-body" in first and not any("data-pagefind-body" in html for html in pages[1:])
+
