@@ -62,21 +62,23 @@ def published_quotes(index) -> list:
     return index.latest_quotes(sum(len(entry.quotes) for entry in index.people.values()))
 
 
-def grouped_by_article(quotes) -> dict[str, list]:
-    """(person, indexed quote) pairs by the key of the article they come from."""
+def grouped_by(quotes, keys_of) -> dict[str, list]:
+    """(person, indexed quote) pairs, in their order, under each key ``keys_of`` gives for the
+    article they come from."""
     grouped = defaultdict(list)
     for person, item in quotes:
-        grouped[item.article.key].append((person, item))
+        for key in keys_of(item.article):
+            grouped[key].append((person, item))
     return grouped
 
 
-def grouped_by_topic(quotes) -> dict[str, list]:
-    """(person, indexed quote) pairs by each topic of the article they come from, in their order."""
-    grouped = defaultdict(list)
-    for person, item in quotes:
-        for topic in dict.fromkeys(item.article.topics):
-            grouped[topic].append((person, item))
-    return grouped
+def article_key(article) -> tuple[str]:
+    return (article.key,)
+
+
+def article_topics(article) -> dict[str, None]:
+    """The article's topics, each once."""
+    return dict.fromkeys(article.topics)
 
 
 def card_quotes(pairs) -> tuple[str, ...]:
@@ -111,8 +113,8 @@ class CardsGenerator(Generator):
         self.jobs = []
         index = self.context.get("quote_index")
         self.quotes = published_quotes(index)
-        self.quotes_by_article = grouped_by_article(self.quotes)
-        self.quotes_by_topic = grouped_by_topic(self.quotes)
+        self.quotes_by_article = grouped_by(self.quotes, article_key)
+        self.quotes_by_topic = grouped_by(self.quotes, article_topics)
         site = self.settings["SITENAME"]
         self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
