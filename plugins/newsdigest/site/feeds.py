@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import itertools
 import re
 from collections.abc import Iterator
 from importlib.metadata import version
@@ -273,6 +272,11 @@ class FeedBuilder:
             item.category([{"term": category} for category in entry.categories])
 
 
+def as_listed(feed: Feed) -> Feed:
+    """The feed as the Feeds page lists it: without its entries, which the page does not show."""
+    return dataclasses.replace(feed, entries=())
+
+
 class FeedsGenerator(Generator):
     """Writes every feed and the Feeds page that lists them."""
 
@@ -283,20 +287,21 @@ class FeedsGenerator(Generator):
         made when it is written."""
         self.context["feed_path"] = feed_path
         self.builder = FeedBuilder(self.context, self.settings)
-        self.article_feeds = [self.builder.site_feed(), *self.builder.topic_feeds()]
+        self.site_feed, self.topic_feeds = self.builder.site_feed(), self.builder.topic_feeds()
 
     def generate_output(self, writer):
         cache = FileCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-feeds", ".xml")
-        listed = []
-        for feed in itertools.chain(self.article_feeds, self.builder.person_feeds()):
+        for feed in (self.site_feed, *self.topic_feeds):
             self.write_feed(self.builder, cache, feed)
-            listed.append(dataclasses.replace(feed, entries=()))  # the Feeds page shows no entries
+        person_feeds = []
+        for feed in self.builder.person_feeds():
+            self.write_feed(self.builder, cache, feed)
+            person_feeds.append(as_listed(feed))
         cache.forget_unused_since(CACHE_KEPT_FOR)
-        topics_end = len(self.article_feeds)
         writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS"), url="feeds/", page_name="feeds",
-                          feed_root=self.builder.root, site_feed=listed[0], topic_feeds=listed[1:topics_end],
-                          person_feeds=listed[topics_end:])
+                          feed_root=self.builder.root, site_feed=as_listed(self.site_feed),
+                          topic_feeds=[as_listed(feed) for feed in self.topic_feeds], person_feeds=person_feeds)
 
     def write_feed(self, builder: FeedBuilder, cache: FileCache, feed: Feed) -> None:
         """Writes the feed in both formats, from the cache when its entries are unchanged."""
