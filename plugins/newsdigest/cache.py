@@ -149,8 +149,10 @@ class ExtractionCache:
 
     def digest_of_file(self, path: str, extract: Callable[[str], Digest]) -> Digest:
         """The cached digest of the file at ``path``, or ``extract(path)``, then cached."""
-        key = self.result_ahead(path) if path in self.ahead else None
-        key = key or self.keys_ahead.pop(path, None) or self.store.key_of_file(path)
+        if path in self.ahead:
+            key = self.result_ahead(path)
+        else:
+            key = self.keys_ahead.pop(path, None) or self.store.key_of_file(path)
         self.used.add(key)
         cached = self.store.load(key)
         if cached is not None:
