@@ -2,8 +2,9 @@
 
 A file made elsewhere (a page just written to the output) can be kept as it is,
 by a hard link to it. Each use touches the cached file, so files no build has
-used for a while can be told apart and removed. A file the cache makes itself is written under a temporary name and
-renamed, so it is never half written. Nothing here imports Pelican.
+used for a while can be told apart and removed. A file the cache makes itself
+is written under a temporary name and renamed, so it is never half written.
+Nothing here imports Pelican.
 """
 from __future__ import annotations
 

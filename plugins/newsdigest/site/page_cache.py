@@ -15,9 +15,9 @@ The key of a page is a hash of
   rendered.
 
 Values are hashed through pickle, each in full wherever it recurs, a
-dataclass as its fields. The
-content object a page is about (the ``article`` of an article page) stands for
-its source file (that file's size and modification time), URL and output file,
+dataclass as its fields. The content object a page is about (the ``article``
+of an article page) stands for its source file (that file's size and
+modification time), URL and output file,
 its content as linked for this page, and every attribute a plugin set or
 replaced after reading (related articles, neighbours, structured data): what
 its reader gave is a function of the file, the settings and the code, all in
@@ -33,7 +33,8 @@ reads the quote index depends on every quote of the digest.
 Rendered pages are kept under ``CACHE_PATH/newsdigest-pages`` as hard links to
 the pages written (copies where the file system has no links), and a cached page
 is linked into the output, so neither is written twice; nothing may change an
-output page in place. A page no build has used for 30 days is removed. ``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
+output page in place. A page no build has used for 30 days is removed.
+``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
 """
 from __future__ import annotations
 
