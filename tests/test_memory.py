@@ -1,13 +1,15 @@
-"""Freed memory goes back to the system between the build's stages."""
+"""Between the build's stages, collections skip what the build keeps and freed memory goes back to the system."""
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+import weakref
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 
-from newsdigest.site.memory import malloc_trim
+from newsdigest.site.memory import keep_what_the_build_holds, let_the_previous_build_go, malloc_trim
 
 HOLES_THEN_TRIM = """
 import os
@@ -32,3 +34,25 @@ def test_memory_freed_between_blocks_still_in_use_goes_back_to_the_system():
                               env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""})
     before, after = map(float, finished.stdout.split())
     assert before - after > 100, f"resident memory {before:.0f} MB before, {after:.0f} MB after"
+
+
+class Cycle:
+    """An object that refers to itself, so only the collector can free it."""
+
+    def __init__(self):
+        self.itself = self
+
+
+def test_what_a_build_holds_is_left_out_of_collections_until_the_next_build_starts():
+    probe = weakref.ref(Cycle())
+    keep_what_the_build_holds()
+    gc.collect()
+    assert probe() is not None, "a frozen object was collected"
+    let_the_previous_build_go()
+    assert probe() is None, "the next build did not collect what the previous one froze"
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_freezes_what_it_holds_once_its_contexts_are_made(tmp_path):
+    build_site(ROOT / "content", tmp_path / "output")
+    assert gc.get_freeze_count() > 10_000
