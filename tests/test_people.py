@@ -82,3 +82,17 @@ def test_every_name_resolves_to_a_person_or_to_none(names):
     resolved = resolve_names(names, REGISTRY)
     assert set(resolved) == set(names)
     assert all(person is None or isinstance(person, Person) for person in resolved.values())
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Ilse Varga", "Zed Abbot", "Ann Zorn"]), st.integers(1, 28),
+                          st.integers(0, 500)), max_size=30),
+       st.integers(0, 35))
+def test_the_latest_quotes_are_the_newest_first_of_all_of_them(said, limit):
+    articles = [(article(f"a{day}-{start}", f"2026-10-{day:02d}"), [quote("Words", speaker, start)])
+                for speaker, day, start in said]
+    index = build_quote_index(articles, REGISTRY)
+    everything = index.latest_quotes()
+    assert len(everything) == len(said)
+    dates = [item.article.date for _, item in everything]
+    assert dates == sorted(dates, reverse=True)
+    assert index.latest_quotes(limit) == everything[:limit]

@@ -58,6 +58,11 @@ class CardFonts:
     bold: Path
     italic: Path
 
+    @functools.cached_property
+    def digests(self) -> tuple[str, ...]:
+        """The SHA-256 of each font file, read once for this set of fonts."""
+        return tuple(digest_of_file(Path(getattr(self, font.name))) for font in fields(self))
+
 
 @dataclass(frozen=True)
 class Card:
@@ -345,8 +350,7 @@ def digest_of_file(path: Path) -> str:
 
 def card_key(card: Card, fonts: CardFonts, portrait: Path | None = None) -> str:
     """A hash of everything a card is drawn from."""
-    inputs = (LAYOUT_VERSION, card.site_name, card.title, card.kicker, card.quotes,
-              [digest_of_file(Path(getattr(fonts, font.name))) for font in fields(fonts)],
+    inputs = (LAYOUT_VERSION, card.site_name, card.title, card.kicker, card.quotes, fonts.digests,
               digest_of_file(portrait) if portrait else None)
     return hashlib.sha256(repr(inputs).encode()).hexdigest()
 

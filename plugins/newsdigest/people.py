@@ -166,14 +166,21 @@ class QuoteIndex:
         """The person whose page shows ``quote`` of the article keyed ``article_key``, if any."""
         return self.speakers.get((article_key, quote.start, quote.end))
 
-    def latest_quotes(self, limit: int) -> list[tuple[Person, IndexedQuote]]:
+    def latest_quotes(self, limit: int | None = None) -> list[tuple[Person, IndexedQuote]]:
+        """The ``limit`` newest (person, quote) pairs, or all of them, newest first."""
         everything = ((entry.person, item) for entry in self.people.values() for item in entry.quotes)
-        return heapq.nlargest(limit, everything, key=lambda pair: (pair[1].article.date, pair[1].article.key,
-                                                                   pair[1].quote.start))
+        if limit is None:
+            return sorted(everything, key=recency, reverse=True)
+        return heapq.nlargest(limit, everything, key=recency)
 
     def top_speakers(self, topic: str, limit: int = 5) -> list[tuple[Person, int]]:
         counts = [(self.people[name].person, count) for name, count in self.quote_counts_by_topic.get(topic, {}).items()]
         return sorted(counts, key=lambda pair: (-pair[1], pair[0].name))[:limit]
+
+
+def recency(pair: tuple[Person, IndexedQuote]) -> tuple[str, str, int]:
+    item = pair[1]
+    return item.article.date, item.article.key, item.quote.start
 
 
 def newest_first(items: list) -> list:

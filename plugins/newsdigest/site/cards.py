@@ -59,7 +59,7 @@ def published_quotes(index) -> list:
     """Every quote shown on a person page, as (person, indexed quote), newest first."""
     if not index:
         return []
-    return index.latest_quotes(sum(len(entry.quotes) for entry in index.people.values()))
+    return index.latest_quotes()
 
 
 def grouped_by(quotes, keys_of) -> dict[str, list]:
