@@ -181,31 +181,6 @@ def test_dataclasses_are_keyed_by_their_fields_not_by_what_they_cached(environme
     assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Bo Lund")]}) != said
 
 
-class Pickled:
-    """A value that counts how often it is pickled."""
-
-    times = 0
-
-    def __reduce__(self):
-        Pickled.times += 1
-        return Pickled, ()
-
-
-@dataclasses.dataclass(frozen=True)
-class Holding:
-    value: Pickled
-
-
-def test_a_frozen_dataclass_met_on_many_pages_is_pickled_once_per_build(environment):
-    keys, template = PageKeys(b"salt"), environment.get_template("page.html")
-    context = {"SITENAME": "Digest", "FOOTER": "f", "output_file": "a.html"}
-    held, Pickled.times = Holding(Pickled()), 0
-    first = keys.key(template, {**context, "item": [held]})
-    second = keys.key(template, {**context, "item": [held, "more"]})
-    assert Pickled.times == 1 and first != second
-    assert PageKeys(b"salt").key(template, {**context, "item": [Holding(Pickled())]}) == first
-
-
 def test_a_setting_that_cannot_be_hashed_turns_the_cache_off_with_a_warning(content: Path, tmp_path: Path, caplog):
     build_site(content, tmp_path / "output", JINJA_GLOBALS={"shout": lambda text: text.upper()})
     assert "page cache cannot hash the setting JINJA_GLOBALS" in caplog.text

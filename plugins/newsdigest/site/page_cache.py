@@ -15,10 +15,7 @@ The key of a page is a hash of
   rendered.
 
 Values are hashed through pickle, each in full wherever it recurs, a
-dataclass as its fields. A frozen dataclass (a quote of the index, the
-article it comes from) is hashed once per build and stands for its hash
-wherever it recurs: every context is complete before the first page is
-written, so nothing changes it while its hash is remembered. The content object a page is about (the ``article``
+dataclass as its fields. The content object a page is about (the ``article``
 of an article page) stands for its source file (that file's size and
 modification time), URL and output file,
 its content as linked for this page, and every attribute a plugin set or
@@ -134,7 +131,6 @@ class PageKeys:
         self.identities: dict[int, tuple[Content, str]] = {}
         self.variables: dict[str, tuple[str, ...]] = {}
         self.hashes: dict[str, tuple[object, bytes]] = {}
-        self.frozen_hashes: dict[int, tuple[object, str]] = {}
 
     def key(self, template: Template, context: dict) -> str:
         """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
@@ -191,22 +187,11 @@ class PageKeys:
 
     @functools.cached_property
     def dispatch_table(self) -> ReducerTable:
-        table = ReducerTable(copyreg.dispatch_table, self.hashed_once)
+        table = ReducerTable(copyreg.dispatch_table)
         table.update({kind: self.reduce_content for kind in with_subclasses(Content)})
         table.update({kind: reduce_taxonomy for kind in with_subclasses(URLWrapper)})
         table.update({Page: reduce_page, Paginator: reduce_paginator})
         return table
-
-    def hashed_once(self, reduce_fields):
-        """A reducer giving a frozen dataclass as the hash of its fields, worked out the first time
-        the value is met."""
-        def reduce(value):
-            known = self.frozen_hashes.get(id(value))
-            if known is None or known[0] is not value:
-                known = (value, self.hash_of_value(reduce_fields(value)).hex())
-                self.frozen_hashes[id(value)] = known
-            return str, (known[1],)
-        return reduce
 
     def reduce_content(self, content: Content):
         return str, (self.identity(content),)
@@ -245,19 +230,12 @@ class ReducerTable(dict):
 
     A dataclass is pickled as its fields, by a getter made once for its type:
     faster than the generic state of a slotted dataclass, and blind to what a
-    plain one cached in its ``__dict__`` when first asked. A frozen one is
-    given to ``hashed_once``.
+    plain one cached in its ``__dict__`` when first asked.
     """
-
-    def __init__(self, table: dict, hashed_once):
-        super().__init__(table)
-        self.hashed_once = hashed_once
 
     def __missing__(self, kind: type):
         if dataclasses.is_dataclass(kind):
             reducer = fields_reducer(kind)
-            if kind.__dataclass_params__.frozen:
-                reducer = self.hashed_once(reducer)
         else:
             reducer = reduce_as_usual
         self[kind] = reducer
