@@ -181,6 +181,38 @@ def test_dataclasses_are_keyed_by_their_fields_not_by_what_they_cached(environme
     assert PageKeys(b"salt").key(template, {**context, "FOOTER": [Said("Yes", "Bo Lund")]}) != said
 
 
+class Pickled(str):
+    """A string that counts how often it is pickled."""
+
+    times = 0
+
+    def __reduce__(self):
+        Pickled.times += 1
+        return str, (str(self),)
+
+
+def pages_of(items: list, per_page: int = 2) -> list:
+    from pelican.paginator import Paginator
+    from pelican.settings import read_settings
+
+    paginator = Paginator("index.html", "", items, read_settings(), per_page)
+    return [paginator.page(number) for number in range(1, paginator.num_pages + 1)]
+
+
+def test_the_pages_of_a_list_are_keyed_by_the_whole_list_pickled_once(environment):
+    keys, template = PageKeys(b"salt"), environment.get_template("page.html")
+    context = {"SITENAME": "Digest", "FOOTER": "f", "output_file": "a.html"}
+    items, Pickled.times = [Pickled(word) for word in "abcde"], 0
+    page_keys = [keys.key(template, {**context, "item": page}) for page in pages_of(items)]
+    assert Pickled.times == len(items)
+    assert len(set(page_keys)) == 3
+    fresh = PageKeys(b"salt")
+    again = [fresh.key(template, {**context, "item": page}) for page in pages_of([Pickled(w) for w in "abcde"])]
+    assert again == page_keys
+    changed_last = [fresh.key(template, {**context, "item": page}) for page in pages_of([Pickled(w) for w in "abcdX"])]
+    assert all(before != after for before, after in zip(page_keys, changed_last))
+
+
 def test_a_setting_that_cannot_be_hashed_turns_the_cache_off_with_a_warning(content: Path, tmp_path: Path, caplog):
     build_site(content, tmp_path / "output", JINJA_GLOBALS={"shout": lambda text: text.upper()})
     assert "page cache cannot hash the setting JINJA_GLOBALS" in caplog.text

@@ -24,8 +24,10 @@ its reader gave is a function of the file, the settings and the code, all in
 the key already. A content object reached from there (a related article, the
 articles listed on an index page) stands for its source file, URL and output
 file alone; a taxonomy for its name, slug and URL, or, when the page is about
-it (the ``tag`` of a tag page), with every attribute besides. A value pickle
-cannot take makes the page render as usual.
+it (the ``tag`` of a tag page), with every attribute besides; a page of a
+paginated list (``articles_page``, its neighbours) for its number, address and
+the hash of the whole list, which is worked out once for all the list's pages.
+A value pickle cannot take makes the page render as usual.
 
 Templates should therefore read what they show, not whole indexes: a page that
 reads the quote index depends on every quote of the digest.
@@ -131,6 +133,7 @@ class PageKeys:
         self.identities: dict[int, tuple[Content, str]] = {}
         self.variables: dict[str, tuple[str, ...]] = {}
         self.hashes: dict[str, tuple[object, bytes]] = {}
+        self.paginator_hash: tuple[Paginator | None, str] = (None, "")
 
     def key(self, template: Template, context: dict) -> str:
         """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
@@ -190,8 +193,24 @@ class PageKeys:
         table = ReducerTable(copyreg.dispatch_table)
         table.update({kind: self.reduce_content for kind in with_subclasses(Content)})
         table.update({kind: reduce_taxonomy for kind in with_subclasses(URLWrapper)})
-        table.update({Page: reduce_page, Paginator: reduce_paginator})
+        table.update({Page: self.reduce_page, Paginator: self.reduce_paginator})
         return table
+
+    def reduce_page(self, page: Page):
+        """A page of a list as its number, address and paginator: what it lists follows from them."""
+        return tuple, ((page.number, page.url, page.save_as, self.hash_of_paginator(page.paginator)),)
+
+    def reduce_paginator(self, paginator: Paginator):
+        return str, (self.hash_of_paginator(paginator),)
+
+    def hash_of_paginator(self, paginator: Paginator) -> str:
+        """The hash of the whole list a paginator cuts into pages, worked out once for all its pages."""
+        known, hashed = self.paginator_hash
+        if known is not paginator:
+            hashed = self.hash_of_value((paginator.name, paginator.url, paginator.per_page, paginator.orphans,
+                                         paginator.object_list)).hex()
+            self.paginator_hash = (paginator, hashed)
+        return hashed
 
     def reduce_content(self, content: Content):
         return str, (self.identity(content),)
@@ -271,16 +290,6 @@ def taxonomy_identity(taxonomy: URLWrapper) -> str:
 
 def reduce_taxonomy(taxonomy: URLWrapper):
     return str, (taxonomy_identity(taxonomy),)
-
-
-def reduce_page(page: Page):
-    paginator = page.paginator
-    return tuple, ((page.number, page.url, page.save_as, paginator.num_pages, paginator.per_page,
-                    page.object_list),)
-
-
-def reduce_paginator(paginator: Paginator):
-    return tuple, ((paginator.name, paginator.url, paginator.per_page, paginator.orphans, paginator.object_list),)
 
 
 class KeyedPage(str):
