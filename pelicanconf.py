@@ -20,6 +20,9 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 SLUGIFY_SOURCE = "basename"
+# A digest's articles are not translations of one another: Pelican's search for them compares every
+# article with every other, and two articles that claim one address are reported by the slugs plugin.
+ARTICLE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
