@@ -1,15 +1,17 @@
 """Memory between the build's stages: the collector skips what the build keeps, and freed memory goes back.
 
 **The collector.** Python's cyclic garbage collector now and then walks every
-object the process holds. Once the articles are read, and again once every
-generator has its context, the build holds hundreds of thousands of objects
-that stay until it ends, and each full collection walks them all for nothing:
-at 10,000 articles such walks took about a tenth of a rebuild, and a last one
-as the process exited. This plugin freezes those objects (``gc.freeze``) at
-both points, so later collections walk only what was made since; objects
-that only their references keep (the released digests) are still freed as
-usual. The next build in the same process (autoreload, tests) unfreezes them
-as it starts, and collects the previous build's objects.
+object the process holds. Once the articles are read, and again once the
+last generator (Pelican's static files) has its context, the build holds
+hundreds of thousands of objects that stay until it ends, and each full
+collection walks them all for nothing: at 10,000 articles such walks took
+about a tenth of a rebuild, and a last one as the process exited. This
+plugin freezes those objects (``gc.freeze``) at both points, before the
+work that starts once every generator has its context (the cards), so
+later collections walk only what was made since; objects that only their
+references keep (the released digests) are still freed as usual. The next
+build in the same process (autoreload, tests) unfreezes them as it starts,
+and collects the previous build's objects.
 
 **The allocator.** The C library keeps freed memory for the process's later
 use, but the holes that the articles' digests leave once they are released
@@ -61,6 +63,6 @@ def let_the_previous_build_go(*_args, **_kwargs) -> None:
 def register():
     signals.initialized.connect(let_the_previous_build_go)
     signals.article_generator_finalized.connect(keep_what_the_build_holds)
-    signals.all_generators_finalized.connect(keep_what_the_build_holds)
+    signals.static_generator_finalized.connect(keep_what_the_build_holds)
     signals.all_generators_finalized.connect(return_freed_memory)
     signals.article_writer_finalized.connect(return_freed_memory)
