@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from newsdigest.filecache import FileCache
+from newsdigest.filecache import FileCache, place
 
 
 class CountingMaker:
@@ -26,6 +26,22 @@ def test_a_file_is_made_once_per_key_and_put_at_every_target(tmp_path: Path):
     assert not cache.write("k1", tmp_path / "out" / "b.xml", make)
     assert make.calls == 1
     assert (tmp_path / "out" / "a.xml").read_text() == (tmp_path / "out" / "b.xml").read_text() == "<feed/>"
+
+
+def test_a_file_is_placed_by_a_link_over_what_was_there_and_into_missing_folders(tmp_path: Path):
+    source = tmp_path / "cache" / "page.html"
+    source.parent.mkdir()
+    source.write_text("cached", encoding="utf-8")
+    there = tmp_path / "out" / "old.html"
+    there.parent.mkdir()
+    there.write_text("stale", encoding="utf-8")
+    deep = tmp_path / "out" / "people" / "ada-vell" / "index.html"
+    for target in (there, deep):
+        place(source, target)
+        assert target.read_text(encoding="utf-8") == "cached" and target.stat().st_ino == source.stat().st_ino
+    with pytest.raises(FileNotFoundError):
+        place(tmp_path / "cache" / "missing.html", tmp_path / "out" / "new" / "index.html")
+    assert not (tmp_path / "out" / "new").exists()
 
 
 def test_a_maker_that_fails_leaves_nothing_cached(tmp_path: Path):

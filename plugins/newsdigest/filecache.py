@@ -20,12 +20,19 @@ CACHE_KEPT_FOR = 30 * 24 * 3600
 
 
 def place(source: str | Path, target: str | Path) -> None:
-    """``source`` at ``target`` as a hard link, or a copy where the file system has none."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+    """``source`` at ``target`` as a hard link, or a copy where the file system has none; the
+    target's folder is made when it is missing."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
     try:
         os.link(source, target)
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        place(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
