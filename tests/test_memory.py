@@ -9,7 +9,8 @@ import weakref
 import pytest
 from conftest import ROOT, build_site
 
-from newsdigest.site.memory import keep_what_the_build_holds, let_the_previous_build_go, malloc_trim
+from newsdigest.site.memory import (keep_what_the_build_holds, let_the_previous_build_go, malloc_trim,
+                                    pause_collections, resume_collections)
 
 HOLES_THEN_TRIM = """
 import os
@@ -53,6 +54,19 @@ def test_what_a_build_holds_is_left_out_of_collections_until_the_next_build_star
     assert gc.get_freeze_count() == 0
 
 
-def test_a_build_freezes_what_it_holds_once_its_contexts_are_made(tmp_path):
+def test_garbage_made_while_collections_pause_is_collected_when_they_resume():
+    pause_collections()
+    try:
+        probe = weakref.ref(Cycle())
+        assert not gc.isenabled()
+    finally:
+        resume_collections()
+    assert gc.isenabled()
+    assert probe() is None, "garbage made while collections paused was frozen instead of collected"
+    let_the_previous_build_go()
+
+
+def test_a_build_freezes_what_it_holds_and_leaves_collections_running(tmp_path):
     build_site(ROOT / "content", tmp_path / "output")
     assert gc.get_freeze_count() > 10_000
+    assert gc.isenabled()

@@ -6,12 +6,15 @@ last generator (Pelican's static files) has its context, the build holds
 hundreds of thousands of objects that stay until it ends, and each full
 collection walks them all for nothing: at 10,000 articles such walks took
 about a tenth of a rebuild, and a last one as the process exited. This
-plugin freezes those objects (``gc.freeze``) at both points, before the
-work that starts once every generator has its context (the cards), so
-later collections walk only what was made since; objects that only their
-references keep (the released digests) are still freed as usual. The next
-build in the same process (autoreload, tests) unfreezes them as it starts,
-and collects the previous build's objects.
+plugin freezes those objects (``gc.freeze``) at both points, so later
+collections walk only what was made since; objects that only their
+references keep (the released digests) are still freed as usual. From the
+second point until every generator has its context, while the cards gather
+every quote into their jobs, collections pause; then one collection frees
+what that work left and the rest is frozen too (this plugin is listed last,
+so its handler runs after the others). The next build in the same process
+(autoreload, tests) unfreezes everything as it starts and collects the
+previous build's objects; a build that ends early lets collections run again.
 
 **The allocator.** The C library keeps freed memory for the process's later
 use, but the holes that the articles' digests leave once they are released
@@ -31,6 +34,8 @@ import functools
 import gc
 
 from pelican import signals
+
+from .lifecycle import build_ending
 
 
 @functools.cache
@@ -54,15 +59,35 @@ def keep_what_the_build_holds(*_args, **_kwargs) -> None:
     gc.freeze()
 
 
+def pause_collections(*_args, **_kwargs) -> None:
+    """What the build holds now is frozen, and nothing is collected until ``resume_collections``."""
+    gc.freeze()
+    gc.disable()
+
+
+def resume_collections(*_args, **_kwargs) -> None:
+    """What became garbage while collections paused is collected, the rest frozen, and collections run again."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
+def let_collections_run(*_args, **_kwargs) -> None:
+    gc.enable()
+
+
 def let_the_previous_build_go(*_args, **_kwargs) -> None:
     """What an earlier build in this process froze is collected."""
     gc.unfreeze()
+    gc.enable()
     gc.collect()
 
 
 def register():
     signals.initialized.connect(let_the_previous_build_go)
     signals.article_generator_finalized.connect(keep_what_the_build_holds)
-    signals.static_generator_finalized.connect(keep_what_the_build_holds)
+    signals.static_generator_finalized.connect(pause_collections)
+    signals.all_generators_finalized.connect(resume_collections)
     signals.all_generators_finalized.connect(return_freed_memory)
+    build_ending.connect(let_collections_run)
     signals.article_writer_finalized.connect(return_freed_memory)
