@@ -89,5 +89,5 @@ def register():
     signals.static_generator_finalized.connect(pause_collections)
     signals.all_generators_finalized.connect(resume_collections)
     signals.all_generators_finalized.connect(return_freed_memory)
-    build_ending.connect(let_collections_run)
     signals.article_writer_finalized.connect(return_freed_memory)
+    build_ending.connect(let_collections_run)
