@@ -19,6 +19,17 @@ from pathlib import Path
 CACHE_KEPT_FOR = 30 * 24 * 3600
 
 
+def hard_link(source: str | Path, target: str | Path) -> None:
+    """A hard link to ``source`` at ``target``; the target's folder is made when it is missing."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.link(source, target)
+
+
 def place(source: str | Path, target: str | Path) -> None:
     """``source`` at ``target`` as a hard link, or a copy where the file system has none; the
     target's folder is made when it is missing."""
@@ -27,12 +38,9 @@ def place(source: str | Path, target: str | Path) -> None:
     except FileNotFoundError:
         pass
     try:
-        os.link(source, target)
+        hard_link(source, target)
     except FileNotFoundError:
-        if not os.path.exists(source):
-            raise
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        place(source, target)
+        raise
     except OSError:
         shutil.copyfile(source, target)
 
@@ -79,14 +87,9 @@ class FileCache:
     def link(self, made: Path, entry: Path) -> None:
         """A hard link to ``made`` at ``entry`` unless there is one; the folder is made the first time."""
         try:
-            os.link(made, entry)
+            hard_link(made, entry)
         except FileExistsError:
             return
-        except FileNotFoundError:
-            if self.directory.is_dir():
-                raise
-            self.directory.mkdir(parents=True, exist_ok=True)
-            os.link(made, entry)
 
     def store(self, make: Callable[[Path], None], cached: Path) -> None:
         """Has ``make`` write the file under a temporary name, then renames it to ``cached``."""
