@@ -69,6 +69,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 CACHE_FOLDER = "newsdigest-pages"
 PROTOCOL = 5
 SETTINGS_OUTSIDE_THE_KEY = frozenset({"OUTPUT_PATH"})
+# Where a paginated list's hash is remembered among the variables' hashes: no variable has this name.
+PAGINATED_LIST = "\0paginated list"
 CONTENT_ATTRIBUTES_OUTSIDE_THE_KEY = frozenset({"_context", "settings", "metadata"})
 
 
@@ -132,8 +134,7 @@ class PageKeys:
         self.salt = salt
         self.identities: dict[int, tuple[Content, str]] = {}
         self.variables: dict[str, tuple[str, ...]] = {}
-        self.hashes: dict[str, tuple[object, bytes]] = {}
-        self.paginator_hash: tuple[Paginator | None, str] = (None, "")
+        self.hashes: dict[str, tuple[object, bytes | str]] = {}
 
     def key(self, template: Template, context: dict) -> str:
         """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
@@ -146,11 +147,7 @@ class PageKeys:
     def hash_of(self, name: str, value) -> bytes:
         """The hash of a variable's value; a value met again (the site's articles, on every index page)
         is hashed once."""
-        known = self.hashes.get(name)
-        if known is None or known[0] is not value:
-            known = (value, self.hash_of_value((name, self.expanded(value))))
-            self.hashes[name] = known
-        return known[1]
+        return remembered(self.hashes, name, value, lambda held: self.hash_of_value((name, self.expanded(held))))
 
     def variables_of(self, template: Template) -> tuple[str, ...]:
         """The variables the template reads, in a fixed order."""
@@ -205,12 +202,8 @@ class PageKeys:
 
     def hash_of_paginator(self, paginator: Paginator) -> str:
         """The hash of the whole list a paginator cuts into pages, worked out once for all its pages."""
-        known, hashed = self.paginator_hash
-        if known is not paginator:
-            hashed = self.hash_of_value((paginator.name, paginator.url, paginator.per_page, paginator.orphans,
-                                         paginator.object_list)).hex()
-            self.paginator_hash = (paginator, hashed)
-        return hashed
+        return remembered(self.hashes, PAGINATED_LIST, paginator, lambda held: self.hash_of_value(
+            (held.name, held.url, held.per_page, held.orphans, held.object_list)).hex())
 
     def reduce_content(self, content: Content):
         return str, (self.identity(content),)
@@ -218,13 +211,9 @@ class PageKeys:
     def identity(self, content: Content) -> str:
         """What stands for a content object reached from a page: its class, source file and that
         file's version, URL and output file."""
-        known = self.identities.get(id(content))
-        if known is None or known[0] is not content:
-            source = content.source_path
-            known = (content, repr((type(content).__qualname__, source, self.source_version(source),
-                                    content.url, content.save_as)))
-            self.identities[id(content)] = known
-        return known[1]
+        return remembered(self.identities, id(content), content, lambda held: repr(
+            (type(held).__qualname__, held.source_path, self.source_version(held.source_path), held.url,
+             held.save_as)))
 
     def source_version(self, path: str | None) -> str:
         """The file's size and modification time, as make and rsync tell a changed file."""
@@ -235,6 +224,16 @@ class PageKeys:
         except OSError:
             return ""
         return f"{status.st_size}@{status.st_mtime_ns}"
+
+
+def remembered(table: dict, slot, value, work_out):
+    """``work_out(value)``, kept in ``table`` under ``slot`` and given again while ``value`` is the
+    object found there (a value is held with its result, so its id is not reused meanwhile)."""
+    known = table.get(slot)
+    if known is None or known[0] is not value:
+        known = (value, work_out(value))
+        table[slot] = known
+    return known[1]
 
 
 class HashWriter:
