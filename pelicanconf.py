@@ -66,6 +66,9 @@ AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "archives"]
 # A person page shows 200 quotes, newest first; older ones on people/<slug>/page/2/ and on.
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "person": 200}
+# Lists are paged from their oldest entry; what heads a list and changes with every new entry is
+# given to its first page only, so that the older pages stay as they are (see site/pagination.py).
+NEWSDIGEST_FIRST_PAGE_ONLY = ("busiest_topics", "latest_quotes", "topic_speakers")
 
 # Pelican's own feeds are replaced by Newsdigest's.
 FEED_ALL_ATOM = None

@@ -69,6 +69,27 @@ def test_a_rebuild_after_edits_is_the_site_a_clean_build_gives(content: Path, tm
     assert 2 <= articles_rendered < len(list(content.glob("articles/*.txt")))
 
 
+def older_list_pages(output: Path) -> dict[str, bytes]:
+    """The pages after the first of the front page's list and of every topic's, by path."""
+    return {str(path.relative_to(output)): path.read_bytes()
+            for path in sorted(output.glob("**/page/*/index.html")) if "people" not in path.parts}
+
+
+def test_a_new_article_leaves_the_older_pages_of_its_lists_as_they_were(content: Path, tmp_path: Path, monkeypatch):
+    output = build_site(content, tmp_path / "output", DEFAULT_PAGINATION=2)
+    before = older_list_pages(output)
+    (content / "articles" / "ferry-timetable-extended.txt").write_text(ADDED_ARTICLE, encoding="utf-8")
+    count = RenderCount(monkeypatch)
+    build_site(content, output, DEFAULT_PAGINATION=2)
+    after = older_list_pages(output)
+    assert len(before) >= 7 and before.items() <= after.items()
+    # The first page, and the next older one, whose key holds its neighbour, the first page, in full.
+    assert count.names.count("index.html") == 2
+    front = (output / "index.html").read_text(encoding="utf-8")
+    assert "Sample ferry timetable extended into the winter" in front and "Busiest topics" in front
+    assert not any(b"Busiest topics" in page for page in after.values())
+
+
 def test_a_changed_template_renders_every_page_that_uses_it(content: Path, tmp_path: Path, monkeypatch):
     theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
     build_site(content, tmp_path / "output", THEME=str(theme))

@@ -24,9 +24,12 @@ its reader gave is a function of the file, the settings and the code, all in
 the key already. A content object reached from there (a related article, the
 articles listed on an index page) stands for its source file, URL and output
 file alone; a taxonomy for its name, slug and URL, or, when the page is about
-it (the ``tag`` of a tag page), with every attribute besides; a page of a
-paginated list (``articles_page``, its neighbours) for its number, address and
-the hash of the whole list, which is worked out once for all the list's pages.
+it (the ``tag`` of a tag page), with every attribute besides; a page of a list
+paged from its oldest entry (``articles_page``, its neighbours; see
+``pagination``, which this writer pages lists with) for its number, address,
+neighbours' numbers and its own entries, so that an older page keeps its key
+when new entries arrive; the list's paginator, and a page of Pelican's own
+paginator, for the hash of the whole list, worked out once for all its pages.
 A value pickle cannot take makes the page render as usual.
 
 Templates should therefore read what they show, not whole indexes: a page that
@@ -36,7 +39,8 @@ Rendered pages are kept under ``CACHE_PATH/newsdigest-pages`` as hard links to
 the pages written (copies where the file system has no links), and a cached page
 is linked into the output, so neither is written twice; nothing may change an
 output page in place. A page no build has used for 30 days is removed.
-``NEWSDIGEST_PAGE_CACHE = False`` turns this off.
+``NEWSDIGEST_PAGE_CACHE = False`` turns the cache off; lists are still paged
+from their oldest entry.
 """
 from __future__ import annotations
 
@@ -62,6 +66,7 @@ from newsdigest.cache import hash_of_files
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache, place
 
 from .cache import extraction_inputs
+from .pagination import StablePage, StablePaginator, paged_values
 
 logger = logging.getLogger(__name__)
 
@@ -190,12 +195,19 @@ class PageKeys:
         table = ReducerTable(copyreg.dispatch_table)
         table.update({kind: self.reduce_content for kind in with_subclasses(Content)})
         table.update({kind: reduce_taxonomy for kind in with_subclasses(URLWrapper)})
-        table.update({Page: self.reduce_page, Paginator: self.reduce_paginator})
+        table.update({Page: self.reduce_page, Paginator: self.reduce_paginator,
+                      StablePage: self.reduce_stable_page, StablePaginator: self.reduce_paginator})
         return table
 
     def reduce_page(self, page: Page):
         """A page of a list as its number, address and paginator: what it lists follows from them."""
         return tuple, ((page.number, page.url, page.save_as, self.hash_of_paginator(page.paginator)),)
+
+    def reduce_stable_page(self, page: StablePage):
+        """A page of a list paged from its oldest entry as what it shows: its number, address,
+        neighbours' numbers and entries. It does not lead back to its list."""
+        return tuple, ((page.number, page.url, page.save_as, page.oldest_position, page.newer, page.older,
+                        self.hash_of_value(page.object_list)),)
 
     def reduce_paginator(self, paginator: Paginator):
         return str, (self.hash_of_paginator(paginator),)
@@ -357,13 +369,25 @@ class PageCachingWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.keys = page_keys(settings)
+        self.keys = page_keys(settings) if settings.get("NEWSDIGEST_PAGE_CACHE", True) else None
         self.cache = page_cache(settings)
 
-    def write_file(self, name, template, context, *args, **kwargs):
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        """Pelican's ``write_file``, with a paginated list paged from its oldest entry (``pagination``)."""
         if self.keys is not None:
             template = RememberedTemplate(template, self.keys, self.cache)
-        super().write_file(name, template, context, *args, **kwargs)
+        if paginated is None:
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if not (name and paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            super().write_file(name, template, context, relative_urls, paginated, template_name,
+                               override_output, url, **kwargs)
+            return
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        first_page_only = self.settings.get("NEWSDIGEST_FIRST_PAGE_ONLY", ())
+        for save_as, values in paged_values(name, url, paginated, self.settings, per_page, first_page_only):
+            super().write_file(save_as, template, context, relative_urls, {}, template_name, override_output,
+                               url, **{**kwargs, **values})
 
     def _open_w(self, filename, encoding, override=False):
         return PageFile(filename, super()._open_w(filename, encoding, override), self.cache)
@@ -383,9 +407,7 @@ def page_cache(settings: dict) -> FileCache:
 
 
 def caching_writer(pelican):
-    if pelican.settings.get("NEWSDIGEST_PAGE_CACHE", True):
-        return PageCachingWriter
-    return None
+    return PageCachingWriter
 
 
 def forget_unused_pages(pelican) -> None:

@@ -66,17 +66,15 @@ class PeopleGenerator(Generator):
         self.index = index
         self.slugs = {name: person_slug(name, self.settings) for name in index.people}
         self.context.update(quote_index=index, person_slugs=self.slugs, **self.what_templates_show(index))
-        for tag, _ in self.context.get("tags", []):
-            tag.top_speakers = index.top_speakers(tag.name)
         for article in articles:
             self.link_speakers(article, index)
             article.structured_data = self.article_data(article, index)
 
-    @staticmethod
-    def what_templates_show(index: QuoteIndex) -> dict:
+    def what_templates_show(self, index: QuoteIndex) -> dict:
         """The parts of the index that pages show, so that a page depends on them, not on every quote."""
         return {
             "latest_quotes": index.latest_quotes(LATEST_QUOTES_SHOWN),
+            "topic_speakers": {tag.name: index.top_speakers(tag.name) for tag, _ in self.context.get("tags", [])},
             "people_directory": [(name, entry.role, len(entry.quotes)) for name, entry in index.people.items()],
             "held_quotes": index.held,
         }
