@@ -68,7 +68,7 @@ DIRECT_TEMPLATES = ["index", "tags", "archives"]
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "person": 200}
 # Lists are paged from their oldest entry; what heads a list and changes with every new entry is
 # given to its first page only, so that the older pages stay as they are (see site/pagination.py).
-NEWSDIGEST_FIRST_PAGE_ONLY = ("busiest_topics", "latest_quotes", "topic_speakers")
+NEWSDIGEST_FIRST_PAGE_ONLY = ("busiest_topics", "latest_quotes", "topic_speakers", "entry", "structured_data")
 
 # Pelican's own feeds are replaced by Newsdigest's.
 FEED_ALL_ATOM = None

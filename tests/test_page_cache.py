@@ -70,21 +70,36 @@ def test_a_rebuild_after_edits_is_the_site_a_clean_build_gives(content: Path, tm
 
 
 def older_list_pages(output: Path) -> dict[str, bytes]:
-    """The pages after the first of the front page's list and of every topic's, by path."""
-    return {str(path.relative_to(output)): path.read_bytes()
-            for path in sorted(output.glob("**/page/*/index.html")) if "people" not in path.parts}
+    """The pages after the first of every list (front page, topics, people), by path."""
+    return {str(path.relative_to(output)): path.read_bytes() for path in sorted(output.glob("**/page/*/index.html"))}
+
+
+def path_of_page(path: str, step: int) -> str:
+    """The path of the page ``step`` numbers after the page at ``path`` (``…/page/N/index.html``)."""
+    head, number, tail = path.rsplit("/", 2)
+    return f"{head}/{int(number) + step}/{tail}"
 
 
 def test_a_new_article_leaves_the_older_pages_of_its_lists_as_they_were(content: Path, tmp_path: Path, monkeypatch):
-    output = build_site(content, tmp_path / "output", DEFAULT_PAGINATION=2)
+    paged = {"DEFAULT_PAGINATION": 2, "PAGINATED_TEMPLATES": {"index": None, "tag": None, "person": 1}}
+    output = build_site(content, tmp_path / "output", **paged)
     before = older_list_pages(output)
-    (content / "articles" / "ferry-timetable-extended.txt").write_text(ADDED_ARTICLE, encoding="utf-8")
+    (content / "articles" / "ferry-timetable-extended.txt").write_text(
+        ADDED_ARTICLE + '"The ferry is how this town gets to work," said Mayor Aino Tamm.\n', encoding="utf-8")
     count = RenderCount(monkeypatch)
-    build_site(content, output, DEFAULT_PAGINATION=2)
+    build_site(content, output, **paged)
     after = older_list_pages(output)
-    assert len(before) >= 7 and before.items() <= after.items()
+    assert len([path for path in before if path.startswith("people/aino-tamm/")]) >= 4
+    assert len([path for path in before if path.startswith("page/")]) >= 7
+    changed = {path for path in before if after.get(path) != before[path]}
+    # Only a list that gained a page changes an older page: its newest, whose "Newer" link now leads there.
+    assert all(path_of_page(path, 1) in after.keys() - before.keys() for path in changed)
+    assert len(changed) < len(before) / 4
     # The first page, and the next older one, whose key holds its neighbour, the first page, in full.
     assert count.names.count("index.html") == 2
+    # Marta Quillon's two pages, new; Aino Tamm's first page, the page her previous first became and
+    # the one before it, whose "Newer" link now leads there. Her other pages are not rendered.
+    assert count.names.count("person.html") == 5
     front = (output / "index.html").read_text(encoding="utf-8")
     assert "Sample ferry timetable extended into the winter" in front and "Busiest topics" in front
     assert not any(b"Busiest topics" in page for page in after.values())

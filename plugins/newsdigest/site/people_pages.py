@@ -131,7 +131,8 @@ class PeopleGenerator(Generator):
 
         write("people/", "people")
         for name, entry in self.index.people.items():
-            write(self.person_path(name), "person", entry=entry, slug=self.slugs[name],
+            write(self.person_path(name), "person", entry=entry, person=entry.person, role=entry.role,
+                  slug=self.slugs[name],
                   structured_data=self.person_data(entry), paginated={"quotes": entry.quotes},
                   template_name="person")
         if self.settings.get("NEWSDIGEST_SHOW_REVIEW"):
