@@ -24,6 +24,12 @@ def test_an_article_depends_only_on_the_seed_and_its_number():
     assert next(corpus(5, 1, start=6)) == list(corpus(5, 8))[6]
 
 
+def test_articles_are_dated_in_the_order_they_are_added_a_few_a_day():
+    dates = [article.date for article in corpus(5, 100)]
+    assert dates == sorted(dates) and next(corpus(5, 1, start=100)).date >= dates[-1]
+    assert 3 <= (dates[-1] - dates[0]).days <= 20
+
+
 def test_articles_are_news_length_with_and_without_a_header():
     articles = list(corpus(11, 40))
     words = [len(article.as_raw_text().split()) for article in articles]

@@ -57,6 +57,10 @@ TOPICS = {
     "Economy": ("inflation", "interest rates", "unemployment", "exports", "wages", "tax cut"),
     "Weather": ("storm", "flood defences", "snowfall", "coastal erosion", "heatwave", "storm surge"),
 }
+# A digest grows day by day: article i is dated i // ARTICLES_A_DAY days after the first, so the
+# article added to a corpus is among its newest, as an editor's new article is.
+FIRST_DAY = dt.date(2025, 1, 1)
+ARTICLES_A_DAY = 15
 MONTHS = ("January February March April May June July August September October November December").split()
 WEEKDAYS = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
 NUMBERS = ("two", "three", "four", "five", "a dozen", "several", "more than 40", "about 300", "nearly 1,200",
@@ -363,7 +367,7 @@ def corpus_article(seed: int, index: int, cast: list[Person], weights: list[floa
     """Article ``index`` of the corpus of ``seed``."""
     rng = random.Random(seed * 1_000_003 + index)
     writer = ArticleWriter(rng, cast, weights)
-    date = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(670))
+    date = FIRST_DAY + dt.timedelta(days=index // ARTICLES_A_DAY)
     has_header, source = rng.random() < 0.5, rng.choice(SOURCES)
     title = writer.fill(rng.choice(HEADLINES))
     title = title[0].upper() + title[1:]
