@@ -9,6 +9,7 @@ from newsdigest.cache import EXTRACTION_MODULES, PACKAGE, ExtractionCache, modul
 from newsdigest.clean import read_article
 from newsdigest.digest import digest_article, digest_text
 from newsdigest.errors import ContentError
+from newsdigest.render import render_body_html
 
 ARTICLE = "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n"
 
@@ -125,14 +126,16 @@ def test_the_site_s_extraction_inputs_change_with_registries_and_topic_discovery
     assert extraction_inputs(settings) != before
 
 
-def test_a_digest_kept_by_the_site_keeps_text_quotes_and_topics_but_not_the_way_back_to_the_raw_file():
+def test_a_digest_kept_by_the_site_keeps_text_quotes_and_topics_and_its_body_but_not_the_way_back():
     raw = "Title: Ferry row\nDate: 2026-03-01\n\nAdvertisement\n\n“We will not wait,” Aino Tamm said on Monday.\n"
     digest = digest_text(raw, "ferry-row.txt")
-    kept = digest.without_source_mapping()
-    assert digest.article.removed and digest.article.offsets.segments
+    kept = digest.for_a_site()
+    assert digest.article.removed and digest.article.offsets.segments and digest.body_html is None
     assert (kept.article.text, kept.article.metadata, kept.quotes, kept.topics) == (
         digest.article.text, digest.article.metadata, digest.quotes, digest.topics)
     assert not kept.article.removed and not kept.article.offsets.segments
+    assert kept.body_html == render_body_html(digest.article.text, digest.quotes)
+    assert '<q class="quote" data-speaker="Aino Tamm"' in kept.body_html
 
 
 def test_a_file_whose_key_was_worked_out_ahead_is_not_read_and_hashed_again(tmp_path: Path, article: Path,

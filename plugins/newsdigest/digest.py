@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from .clean import clean_article
 from .model import CleanArticle, OffsetMap, Quote
 from .quotes import extract_quotes
+from .render import render_body_html
 from .topics import Topic, TopicMatch, assign_topics
 
 
@@ -26,15 +27,18 @@ class Digest:
     article: CleanArticle
     quotes: list[Quote] = field(default_factory=list)
     topics: list[TopicMatch] = field(default_factory=list)
+    # The cleaned body as HTML with its quotes marked up, once a site build asks for it (``for_a_site``).
+    body_html: str | None = None
 
     def quotes_in_source(self) -> list[Quote]:
         """The quotes with offsets into the raw text the article was cleaned from."""
         return [q.shifted_to_source(self.article.offsets) for q in self.quotes]
 
-    def without_source_mapping(self) -> Digest:
-        """The digest without what only leads back to its raw file (the offset map, the removed lines):
-        what a site build, which holds thousands at once, keeps of each."""
-        return Digest(replace(self.article, offsets=OffsetMap(), removed=[]), self.quotes, self.topics)
+    def for_a_site(self) -> Digest:
+        """What a site build, which holds thousands at once, keeps of the digest: not what only leads
+        back to its raw file (the offset map, the removed lines), and the body rendered as HTML."""
+        return Digest(replace(self.article, offsets=OffsetMap(), removed=[]), self.quotes, self.topics,
+                      render_body_html(self.article.text, self.quotes))
 
 
 def topics_of(article: CleanArticle, quotes: list[Quote], rules: TopicRules) -> list[TopicMatch]:

@@ -34,7 +34,9 @@ RAW_ARTICLE_SUFFIX = ".txt"
 
 
 def extract_file(source_path: str, rules: TopicRules) -> Digest:
-    return digest_article(read_article(source_path), rules)
+    """The file's digest as a build keeps it (``Digest.for_a_site``): so it is stored in the
+    extraction cache, and a worker extracting ahead renders the body too."""
+    return digest_article(read_article(source_path), rules).for_a_site()
 
 
 def article_extractor(settings: dict) -> Callable[[str], Digest]:

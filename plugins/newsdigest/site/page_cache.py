@@ -140,6 +140,7 @@ class PageKeys:
         self.identities: dict[int, tuple[Content, str]] = {}
         self.variables: dict[str, tuple[str, ...]] = {}
         self.hashes: dict[str, tuple[object, bytes | str]] = {}
+        self.entries: dict[int, tuple[StablePage, bytes]] = {}
 
     def key(self, template: Template, context: dict) -> str:
         """The page's key; raises ``pickle.PicklingError`` (or ``TypeError``) for a value that cannot be hashed."""
@@ -207,7 +208,11 @@ class PageKeys:
         """A page of a list paged from its oldest entry as what it shows: its number, address,
         neighbours' numbers and entries. It does not lead back to its list."""
         return tuple, ((page.number, page.url, page.save_as, page.oldest_position, page.newer, page.older,
-                        self.hash_of_value(page.object_list)),)
+                        self.hash_of_entries(page)),)
+
+    def hash_of_entries(self, page: StablePage) -> bytes:
+        """The hash of a page's entries, worked out once though the page is also its neighbours' neighbour."""
+        return remembered(self.entries, id(page), page, lambda held: self.hash_of_value(held.object_list))
 
     def reduce_paginator(self, paginator: Paginator):
         return str, (self.hash_of_paginator(paginator),)

@@ -12,7 +12,6 @@ from pelican.readers import BaseReader
 
 from newsdigest.digest import Digest
 from newsdigest.errors import ContentError
-from newsdigest.render import render_body_html
 
 from .cache import (article_extractor, check_content_cache, extract_articles_ahead, extraction_cache,
                     prune_extraction_cache, record_content_cache, stop_extracting_ahead)
@@ -36,11 +35,10 @@ class RawArticleReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, source_path):
-        digest = self.digest_of_file(source_path).without_source_mapping()
-        article = digest.article
-        for warning in article.warnings:
+        digest = self.digest_of_file(source_path)
+        for warning in digest.article.warnings:
             logger.warning("%s: %s", source_path, warning)
-        return render_body_html(article.text, digest.quotes), self.metadata_for(digest, source_path)
+        return digest.body_html, self.metadata_for(digest, source_path)
 
     def digest_of_file(self, source_path: str) -> Digest:
         """The file's digest, from the extraction cache when it holds one for the same text."""
