@@ -5,6 +5,7 @@ import datetime as dt
 import functools
 import logging
 import os
+from dataclasses import replace
 from html import escape
 
 from pelican import signals
@@ -38,7 +39,9 @@ class RawArticleReader(BaseReader):
         digest = self.digest_of_file(source_path)
         for warning in digest.article.warnings:
             logger.warning("%s: %s", source_path, warning)
-        return digest.body_html, self.metadata_for(digest, source_path)
+        # The body is the article's content; the digest the article keeps lets go of it, so that the
+        # body is freed once the people plugin links its speakers in a new one.
+        return digest.body_html, self.metadata_for(replace(digest, body_html=None), source_path)
 
     def digest_of_file(self, source_path: str) -> Digest:
         """The file's digest, from the extraction cache when it holds one for the same text."""
