@@ -4,6 +4,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))
+from newsdigest.site.listings import newest_first  # noqa: E402  (the order of article lists)
 
 AUTHOR = "Newsdigest editors"
 SITENAME = "Newsdigest"
@@ -23,6 +24,8 @@ SLUGIFY_SOURCE = "basename"
 # A digest's articles are not translations of one another: Pelican's search for them compares every
 # article with every other, and two articles that claim one address are reported by the slugs plugin.
 ARTICLE_TRANSLATION_ID = None
+# Newest first, and articles of the same time in one order from build to build (by source path).
+ARTICLE_ORDER_BY = newest_first
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

@@ -1,14 +1,16 @@
 """Topic, category and author lists that answer membership with one lookup and otherwise act as the lists they replace."""
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from pathlib import Path
+from types import SimpleNamespace
 
 from conftest import ROOT, build_site, copy_sample_content
 from hypothesis import given, strategies as st
 from pelican.settings import read_settings
 
-from newsdigest.site.listings import ArticleList
+from newsdigest.site.listings import ArticleList, newest_first
 
 
 class Story:
@@ -40,3 +42,18 @@ def test_the_site_built_with_the_lists_is_the_site_built_without_them(tmp_path: 
         pages[name] = {path.relative_to(output): path.read_bytes() for path in sorted(output.rglob("*.html"))}
     assert any(path.parts[0] == "topics" and len(path.parts) > 2 for path in pages["with"])
     assert pages["with"] == pages["without"]
+
+
+DAYS = st.integers(0, 3).map(lambda day: dt.datetime(2026, 3, 1 + day, 9))
+
+
+@given(st.lists(st.tuples(DAYS, st.sampled_from("abcdef")), unique_by=lambda item: item[1], max_size=6),
+       st.randoms())
+def test_articles_are_ordered_newest_first_and_a_days_articles_the_same_way_whatever_order_they_were_read_in(
+        dated, shuffler):
+    articles = [SimpleNamespace(date=date, source_path=f"content/{name}.txt") for date, name in dated]
+    read = articles[:]
+    shuffler.shuffle(read)
+    ordered = sorted(read, key=newest_first)
+    assert ordered == sorted(articles, key=newest_first)
+    assert [a.date for a in ordered] == sorted((a.date for a in articles), reverse=True)

@@ -12,6 +12,14 @@ from __future__ import annotations
 from pelican import signals
 
 
+def newest_first(article) -> tuple[float, str]:
+    """The key of ``ARTICLE_ORDER_BY``: the newest article first, articles of the same time by their
+    source path. Pelican reads files in the order the file system lists them, which one new file can
+    change, so without the path a day's articles could swap places from one build to the next, and
+    every page listing them would change with them."""
+    return -article.date.timestamp(), article.source_path or ""
+
+
 class ArticleList(list):
     """A list of articles with a set of them for ``in``; it must not change after it is made.
 
