@@ -57,6 +57,7 @@ def test_the_reader_accepts_every_article_and_finds_quotes(written: Path):
     assert len(read) == 12
     for html, metadata in read:
         assert html.startswith("<p>") and metadata["title"] and metadata["date"]
+        assert metadata["digest"].body_html is None  # the body is held once, as the content
     assert sum(len(metadata["digest"].quotes) for _, metadata in read) >= 12 * 3
 
 
