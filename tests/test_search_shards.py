@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT, build_site
 from hypothesis import given, strategies as st
 
-from newsdigest.site.search import CACHE_FOLDER, searchable_pages, searchable_part, shard_key, shards_of
+from newsdigest.site.search import (CACHE_FOLDER, PageFacts, searchable_pages, searchable_part, shard_key,
+                                    shards_of)
 
 SITE = Path("/site")
 ARTICLE = """<!DOCTYPE html>
@@ -95,6 +96,30 @@ def test_only_pages_marked_for_search_are_indexed_never_pagefinds_own_or_a_shard
         (tmp_path / name).write_text(html, encoding="utf-8")
     assert [page.relative_to(tmp_path).as_posix() for page in searchable_pages(tmp_path)] == [
         "articles/a/index.html", "people/b/index.html"]
+
+
+def test_a_rebuild_reads_only_the_pages_written_anew_and_keys_shards_as_reading_every_page_would(
+        tmp_path: Path, monkeypatch):
+    site, store = tmp_path / "site", tmp_path / "cache" / "facts.pickle"
+    for number in range(6):
+        page = site / f"articles/{number}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(ARTICLE.format(title=f"Story {number}", body="Text", related="Other"), encoding="utf-8")
+    (site / "index.html").write_text("<main>home</main>", encoding="utf-8")
+    first = PageFacts(store)
+    pages = searchable_pages(site, facts=first)
+    key = shard_key(site, pages, "pagefind", first)
+    first.save()
+    edited = site / "articles/2/index.html"
+    edited.unlink()  # written anew, as a page rendered again is
+    edited.write_text(ARTICLE.format(title="Story two", body="Text", related="Other"), encoding="utf-8")
+    read, read_bytes = [], Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path) or read_bytes(path))
+    again = PageFacts(store)
+    assert searchable_pages(site, facts=again) == pages
+    changed = shard_key(site, pages, "pagefind", again)
+    assert read == [edited]
+    assert changed == shard_key(site, pages, "pagefind") != key
 
 
 def test_a_build_that_fails_stops_indexing_and_leaves_the_previous_output(tmp_path: Path):

@@ -12,7 +12,9 @@ A page's shard is picked by a hash of its path, so adding a page changes one
 shard and leaves the others alone. Bundles are kept in
 ``CACHE_PATH/newsdigest-search/``, by a key over what Pagefind reads of the
 shard's pages: a rebuild runs Pagefind only for the shards whose pages
-changed and takes the others' bundles from the cache.
+changed and takes the others' bundles from the cache. What a page gives that
+key, and whether it is searchable at all, is kept beside them for the same file
+(``PageFacts``), so a rebuild reads only the pages rendered anew.
 
 The article pages are indexed as soon as they are written, in the background,
 while the build goes on with the other pages; the rest are indexed at the end.
@@ -28,6 +30,7 @@ import json
 import logging
 import math
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -54,6 +57,7 @@ PAGEFIND = [sys.executable, "-m", "pagefind"]
 # spread by hash seldom fill one beyond the limit.
 SHARD_FILL = 0.8
 CACHE_FOLDER = "newsdigest-search"
+FACTS_FILE = "newsdigest-search-pages.pickle"
 
 # Searched for in a page in lower case:
 HTML_TAG = re.compile(rb"<html\b[^>]*>")
@@ -63,17 +67,72 @@ HIDING_TAGS = (b"<!--", b"<script", b"<style")  # what looks like a tag inside t
 PAGEFIND_ATTRIBUTE = b"data-pagefind-"
 
 
-def searchable_pages(site: Path, folder: str = "", leaving_out: str | None = None) -> list[Path]:
+class PageFacts:
+    """What search needs to know of each page: whether it marks content for search, and the hash of
+    what Pagefind reads of it (``searchable_part``).
+
+    The facts are kept in ``store`` from one build to the next for the same file, told by its inode,
+    size and modification time: a page the page cache gives again is the same file linked anew, so
+    a rebuild reads only the pages rendered anew. Without a store every page is read.
+    """
+
+    def __init__(self, store: Path | None = None):
+        self.store = store
+        self.known: dict[str, tuple] = load_pickle(store) if store else {}
+        self.seen: dict[str, tuple] = {}
+
+    def of(self, site: Path, page: Path) -> tuple[bool, bytes]:
+        """(whether the page is searchable, the hash of its searchable part)."""
+        status = page.stat()
+        stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+        name = page.relative_to(site).as_posix()
+        facts = self.seen.get(name) or self.known.get(name)
+        if facts is None or facts[0] != stamp:
+            html = page.read_bytes()
+            facts = (stamp, SEARCHABLE_MARK in html, hashlib.sha256(searchable_part(html)).digest())
+        self.seen[name] = facts
+        return facts[1], facts[2]
+
+    def save(self) -> None:
+        """Keeps the facts of the pages this build looked at, for the next."""
+        if self.store:
+            save_pickle(self.seen, self.store)
+
+
+def load_pickle(path: Path) -> dict:
+    try:
+        with open(path, "rb") as stored:
+            return pickle.load(stored)
+    except Exception:  # a missing or unreadable store is an empty one; it is written again
+        return {}
+
+
+def save_pickle(value, path: Path) -> None:
+    """Writes ``value`` to ``path`` whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def searchable_pages(site: Path, folder: str = "", leaving_out: str | None = None,
+                     facts: PageFacts | None = None) -> list[Path]:
     """The HTML pages under ``site`` (or its ``folder``) that mark content for search, in a stable order;
     never Pagefind's own files, the folders shards are indexed from or the folder ``leaving_out``
     (not even looked into)."""
+    facts = facts or PageFacts()
     pages = []
     for directory, subdirectories, files in os.walk(site / folder):
         if Path(directory) == site:
             subdirectories[:] = [name for name in subdirectories
                                  if not name.startswith(("pagefind", ".")) and name != leaving_out]
         pages += [Path(directory) / name for name in files if name.endswith(".html")]
-    return sorted(page for page in pages if SEARCHABLE_MARK in page.read_bytes())
+    return sorted(page for page in pages if facts.of(site, page)[0])
 
 
 def shards_of(pages: list[Path], most_per_shard: int, site: Path) -> list[list[Path]]:
@@ -133,13 +192,13 @@ def pagefind_version() -> str:
     return result.stdout.strip()
 
 
-def shard_key(site: Path, pages: list[Path], bundle: str) -> str:
+def shard_key(site: Path, pages: list[Path], bundle: str, facts: PageFacts | None = None) -> str:
     """What the bundle ``bundle`` of a shard is made from: Pagefind's version, the bundle's name and, page by page,
-    its path in the site and its searchable part."""
+    its path in the site and the hash of its searchable part."""
+    facts = facts or PageFacts()
     key = hashlib.sha256(f"{pagefind_version()}\0{bundle}".encode())
     for page in pages:
-        path = page.relative_to(site).as_posix().encode()
-        key.update(hashlib.sha256(path + b"\0" + searchable_part(page.read_bytes())).digest())
+        key.update(page.relative_to(site).as_posix().encode() + b"\0" + facts.of(site, page)[1])
     return key.hexdigest()
 
 
@@ -193,10 +252,11 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
 class SearchIndexer:
     """Indexes a site's searchable pages shard by shard, one Pagefind run at a time, in a background thread."""
 
-    def __init__(self, site: Path, most_per_shard: int, cache: BundleCache):
+    def __init__(self, site: Path, most_per_shard: int, cache: BundleCache, facts: PageFacts | None = None):
         self.site = site
         self.most_per_shard = most_per_shard
         self.cache = cache
+        self.facts = facts or PageFacts()
         self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
         self.shards: list[Future] = []
         self.pagefind_runs = 0
@@ -212,7 +272,7 @@ class SearchIndexer:
         else a new one."""
         shutil.rmtree(bundle, ignore_errors=True)
         try:
-            cached = self.cache.bundle(shard_key(self.site, pages, bundle.name),
+            cached = self.cache.bundle(shard_key(self.site, pages, bundle.name, self.facts),
                                        functools.partial(self.run_pagefind_on, pages))
             if cached is not None:
                 shutil.copytree(cached, bundle, copy_function=place)
@@ -248,6 +308,7 @@ class SearchIndexer:
         bundles = [f"{bundle_name(number)}/" for number in range(1, len(self.shards) + 1)]
         (self.site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(bundles), encoding="utf-8")
         self.cache.forget_unused_since(CACHE_KEPT_FOR)
+        self.facts.save()
         return len(bundles)
 
 
@@ -261,8 +322,9 @@ def searching(settings: dict) -> bool:
 def new_indexer(site: Path, settings: dict) -> SearchIndexer:
     """The indexer of a build's output, registered in INDEXERS."""
     cache = BundleCache(Path(settings["CACHE_PATH"]) / CACHE_FOLDER)
+    facts = PageFacts(Path(settings["CACHE_PATH"]) / FACTS_FILE)
     most_per_shard = settings.get("NEWSDIGEST_SEARCH_SHARD_PAGES") or DEFAULT_SHARD_PAGES
-    INDEXERS[str(site)] = SearchIndexer(site, most_per_shard, cache)
+    INDEXERS[str(site)] = SearchIndexer(site, most_per_shard, cache, facts)
     return INDEXERS[str(site)]
 
 
@@ -271,7 +333,8 @@ def index_articles(generator, writer=None) -> None:
     if not searching(generator.settings):
         return
     site = Path(generator.output_path)
-    new_indexer(site, generator.settings).index(searchable_pages(site, ARTICLES))
+    indexer = new_indexer(site, generator.settings)
+    indexer.index(searchable_pages(site, ARTICLES, facts=indexer.facts))
 
 
 def index_the_rest(pelican) -> None:
@@ -282,9 +345,9 @@ def index_the_rest(pelican) -> None:
     indexer = INDEXERS.get(str(site))
     if indexer is None:  # the articles generator did not run, so nothing is being indexed yet
         indexer = new_indexer(site, pelican.settings)
-        indexer.index(searchable_pages(site))
+        indexer.index(searchable_pages(site, facts=indexer.facts))
     else:
-        indexer.index(searchable_pages(site, leaving_out=ARTICLES))
+        indexer.index(searchable_pages(site, leaving_out=ARTICLES, facts=indexer.facts))
     shards = indexer.finish()
     INDEXERS.pop(str(site), None)
     if shards:
