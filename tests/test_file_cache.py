@@ -9,6 +9,7 @@ import pytest
 
 from conftest import build_site
 from newsdigest.filecache import FileCache, place
+from newsdigest.files import read_pickle, write_pickle, write_whole
 
 
 class CountingMaker:
@@ -101,3 +102,19 @@ def test_a_rebuild_writes_anew_only_the_feeds_whose_entries_changed(tmp_path: Pa
     assert made and len(made) < len(cached), "only the feeds holding the changed article are written anew"
     assert b"The pier stays open" in (output / "feeds" / "all.atom.xml").read_bytes()
     assert (output / "feeds" / "all.atom.xml").read_bytes() != first[Path("feeds/all.atom.xml")]
+
+
+def test_a_file_written_whole_replaces_the_old_one_only_once_written(tmp_path: Path):
+    target = tmp_path / "folder" / "facts.pickle"
+    write_pickle({"a": 1}, target)
+    assert read_pickle(target) == {"a": 1}
+
+    def fails_halfway(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_whole(target, fails_halfway)
+    assert read_pickle(target) == {"a": 1} and os.listdir(target.parent) == ["facts.pickle"]
+    target.write_bytes(b"not a pickle")
+    assert read_pickle(target) is None and read_pickle(tmp_path / "missing.pickle") is None

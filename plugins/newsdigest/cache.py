@@ -17,15 +17,13 @@ import ast
 import functools
 import hashlib
 import multiprocessing
-import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .digest import Digest
+from .files import read_pickle, write_pickle
 
 PACKAGE = Path(__file__).resolve().parent
 FEWEST_FILES_WORTH_WORKERS = 32
@@ -98,23 +96,11 @@ class DigestStore:
         return self.directory / key[:2] / f"{key}.pickle"
 
     def load(self, key: str) -> Digest | None:
-        try:
-            with open(self.entry(key), "rb") as entry:
-                return pickle.load(entry)
-        except Exception:  # a missing or unreadable entry is a miss; it is written again
-            return None
+        """The digest stored under ``key``; None for a missing or unreadable entry, a miss."""
+        return read_pickle(self.entry(key))
 
     def store(self, key: str, digest: Digest) -> None:
-        entry = self.entry(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(digest, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_pickle(digest, self.entry(key))
 
     def extracted(self, path: str, extract: Callable[[str], Digest], key: str) -> Digest:
         """``extract(path)``, stored under ``key``, the file's key."""

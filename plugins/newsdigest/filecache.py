@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from .files import write_whole
 
 # Seconds a cached file no build has used is kept.
 CACHE_KEPT_FOR = 30 * 24 * 3600
@@ -92,15 +93,7 @@ class FileCache:
             return
 
     def store(self, make: Callable[[Path], None], cached: Path) -> None:
-        """Has ``make`` write the file under a temporary name, then renames it to ``cached``."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.{threading.get_ident()}")
-        try:
-            make(temporary)
-            os.replace(temporary, cached)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_whole(cached, make)
 
     def forget_unused_since(self, seconds: float) -> int:
         """Removes the files no build has used in the last ``seconds``; returns how many."""

@@ -15,13 +15,13 @@ import functools
 import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from newsdigest.cache import PACKAGE, ExtractionCache
 from newsdigest.clean import read_article
 from newsdigest.digest import Digest, TopicRules, digest_article
+from newsdigest.files import write_whole
 
 from .editorial import topic_rules
 
@@ -152,9 +152,5 @@ def record_content_cache(pelican) -> None:
     settings = pelican.settings
     if not settings.get("CACHE_CONTENT"):
         return
-    stamp = fingerprint_file(settings)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=stamp.parent, prefix=".tmp-")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(content_fingerprint(settings))
-    os.replace(temporary, stamp)
+    fingerprint = content_fingerprint(settings)
+    write_whole(fingerprint_file(settings), lambda path: path.write_text(fingerprint, encoding="utf-8"))

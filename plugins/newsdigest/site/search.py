@@ -30,7 +30,6 @@ import json
 import logging
 import math
 import os
-import pickle
 import re
 import shutil
 import subprocess
@@ -43,6 +42,7 @@ from pathlib import Path
 from pelican import signals
 
 from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, place
+from newsdigest.files import read_pickle, write_pickle
 
 from .lifecycle import build_ending
 
@@ -78,7 +78,7 @@ class PageFacts:
 
     def __init__(self, store: Path | None = None):
         self.store = store
-        self.known: dict[str, tuple] = load_pickle(store) if store else {}
+        self.known: dict[str, tuple] = (read_pickle(store) if store else None) or {}
         self.seen: dict[str, tuple] = {}
 
     def of(self, site: Path, page: Path) -> tuple[bool, bytes]:
@@ -96,28 +96,7 @@ class PageFacts:
     def save(self) -> None:
         """Keeps the facts of the pages this build looked at, for the next."""
         if self.store:
-            save_pickle(self.seen, self.store)
-
-
-def load_pickle(path: Path) -> dict:
-    try:
-        with open(path, "rb") as stored:
-            return pickle.load(stored)
-    except Exception:  # a missing or unreadable store is an empty one; it is written again
-        return {}
-
-
-def save_pickle(value, path: Path) -> None:
-    """Writes ``value`` to ``path`` whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+            write_pickle(self.seen, self.store)
 
 
 def searchable_pages(site: Path, folder: str = "", leaving_out: str | None = None,
