@@ -82,16 +82,19 @@ class PageFacts:
         self.seen: dict[str, tuple] = {}
 
     def of(self, site: Path, page: Path) -> tuple[bool, bytes]:
-        """(whether the page is searchable, the hash of its searchable part)."""
+        """(whether the page is searchable, the hash of its searchable part); a page looked at
+        before in this build (listed, then keyed with its shard) is not looked at again."""
+        name = page.relative_to(site).as_posix()
+        if name in self.seen:
+            return self.seen[name][1:]
         status = page.stat()
         stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
-        name = page.relative_to(site).as_posix()
-        facts = self.seen.get(name) or self.known.get(name)
+        facts = self.known.get(name)
         if facts is None or facts[0] != stamp:
             html = page.read_bytes()
             facts = (stamp, SEARCHABLE_MARK in html, hashlib.sha256(searchable_part(html)).digest())
         self.seen[name] = facts
-        return facts[1], facts[2]
+        return facts[1:]
 
     def save(self) -> None:
         """Keeps the facts of the pages this build looked at, for the next."""
