@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from pelican.paginator import PaginationRule
 
-from newsdigest.site.pagination import StablePaginator, stable_pages
+from newsdigest.site.pagination import StablePaginator, on_the_first_page, page_size, stable_pages
 
 SETTINGS = {"DEFAULT_ORPHANS": 0, "PAGINATION_PATTERNS": (PaginationRule(1, "{url}", "{save_as}"),
                                     PaginationRule(2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"))}
@@ -25,6 +25,7 @@ def test_the_pages_hold_every_entry_once_newest_first(entries, per_page):
     assert all(len(page.object_list) == per_page for page in pages[1:])
     assert len(pages[0].object_list) < 2 * per_page
     assert len(pages[0].object_list) >= min(len(entries), per_page)
+    assert len(pages[0].object_list) == on_the_first_page(len(entries), per_page)
 
 
 @given(ENTRIES, PER_PAGE)
@@ -63,3 +64,10 @@ def test_the_paginator_finds_each_page_by_its_number():
     assert paginator.num_pages == 2 and paginator.page_range == [1, 2]
     assert paginator.page(1).object_list == list(range(25, 10, -1))
     assert paginator.page(2).object_list == list(range(10, 0, -1))
+
+
+def test_a_page_holds_what_the_settings_say_and_an_unpaged_list_is_one_page():
+    settings = {"PAGINATED_TEMPLATES": {"index": None, "person": 200}, "DEFAULT_PAGINATION": 10}
+    assert (page_size(settings, "index"), page_size(settings, "person"), page_size(settings, "tag")) == (10, 200, None)
+    assert page_size({**settings, "DEFAULT_PAGINATION": False}, "index") is None
+    assert on_the_first_page(25, None) == 25 and on_the_first_page(25, 10) == 15 and on_the_first_page(7, 10) == 7

@@ -138,6 +138,9 @@ def test_a_person_page_is_cut_into_pages_that_hold_every_quote_once_the_first_al
     assert "<title>Aino Tamm, page 2 — " in pages[-1]
     assert "data-pagefind-body" in first and not any("data-pagefind-body" in html for html in pages[1:])
     assert 'id="speaks-on"' in first and "application/ld+json" in first
+    firsts = person_pages(paged).values()
+    assert any(len(QUOTE_ITEM.findall(html)) == 3 for html in firsts)
+    assert all(len(json_ld_of(html)[0]["subjectOf"]) == len(QUOTE_ITEM.findall(html)) for html in firsts)
     assert not any('id="speaks-on"' in html or "application/ld+json" in html for html in pages[1:])
     assert all("<h1>Aino Tamm</h1>" in html and '<p class="role">Mayor</p>' in html for html in pages)
     numbers = [int(n) for html in pages for n in re.findall(r'<ol class="quote-list" reversed start="(\d+)"', html)]

@@ -66,7 +66,7 @@ from newsdigest.cache import hash_of_files
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache, place
 
 from .cache import extraction_inputs
-from .pagination import StablePage, StablePaginator, paged_values
+from .pagination import StablePage, StablePaginator, page_size, paged_values
 
 logger = logging.getLogger(__name__)
 
@@ -388,7 +388,7 @@ class PageCachingWriter(Writer):
             super().write_file(name, template, context, relative_urls, paginated, template_name,
                                override_output, url, **kwargs)
             return
-        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        per_page = page_size(self.settings, template_name)
         first_page_only = self.settings.get("NEWSDIGEST_FIRST_PAGE_ONLY", ())
         for save_as, values in paged_values(name, url, paginated, self.settings, per_page, first_page_only):
             super().write_file(save_as, template, context, relative_urls, {}, template_name, override_output,

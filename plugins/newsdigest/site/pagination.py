@@ -68,13 +68,31 @@ class StablePage(Page):
     end_index = start_index
 
 
+def page_size(settings: dict, template_name: str) -> int | None:
+    """How many entries a page of the template's lists holds, as Pelican's settings say
+    (``PAGINATED_TEMPLATES``, then ``DEFAULT_PAGINATION``); None when one page holds them all."""
+    templates = settings.get("PAGINATED_TEMPLATES") or {}
+    if template_name not in templates:
+        return None
+    return templates[template_name] or settings.get("DEFAULT_PAGINATION") or None
+
+
+def on_the_first_page(count: int, per_page: int | None) -> int:
+    """How many of ``count`` entries the first page holds: ``per_page`` and what the older pages,
+    ``per_page`` each, leave over; all of them when pages are not limited."""
+    if not per_page:
+        return count
+    return count - max(count // per_page - 1, 0) * per_page
+
+
 def stable_pages(name: str, url: str, entries: Sequence, settings: dict, per_page: int | None) -> list[StablePage]:
     """The pages of ``entries`` (newest first), first page first, then from the newest to the oldest."""
     count = len(entries)
     per_page = per_page or max(count, 1)
-    last = max(count // per_page - 1, 0) + 1
-    first = StablePage(name, url, entries[:count - (last - 1) * per_page], 1, settings,
-                       oldest_position=(last - 1) * per_page + 1, newer=None, older=last if last > 1 else None)
+    first_count = on_the_first_page(count, per_page)
+    last = (count - first_count) // per_page + 1
+    first = StablePage(name, url, entries[:first_count], 1, settings,
+                       oldest_position=count - first_count + 1, newer=None, older=last if last > 1 else None)
     pages = [first]
     for number in range(last, 1, -1):
         top = count - (number - 2) * per_page

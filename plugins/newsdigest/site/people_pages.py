@@ -21,6 +21,7 @@ from newsdigest.render import render_body_html
 from newsdigest.review import split_for_review
 
 from .editorial import people_registry
+from .pagination import on_the_first_page, page_size
 
 logger = logging.getLogger(__name__)
 
@@ -96,17 +97,11 @@ class PeopleGenerator(Generator):
 
     def person_data(self, entry: PersonEntry) -> dict:
         """The person and their newest quotes (the first page's), as schema.org data."""
+        shown = on_the_first_page(len(entry.quotes), page_size(self.settings, "person"))
         quotes = [structured.quotation(item.quote.text, entry.person.name, self.absolute(item.article.url),
-                                       item.article.date) for item in entry.quotes[:self.quotes_per_page()]]
+                                       item.article.date) for item in entry.quotes[:shown]]
         return structured.person(entry.person.name, self.absolute(self.person_path(entry.person.name)),
                                  entry.role, entry.person.bio, quotes)
-
-    def quotes_per_page(self) -> int | None:
-        """How many quotes a person page shows, as Pelican paginates it; None when it shows them all."""
-        templates = self.settings.get("PAGINATED_TEMPLATES") or {}
-        if "person" not in templates:
-            return None
-        return templates["person"] or self.settings.get("DEFAULT_PAGINATION") or None
 
     def link_speakers(self, article, index: QuoteIndex) -> None:
         """Renders the article body again, each published quote's speaker linked to their page."""
