@@ -1,6 +1,7 @@
 """Social cards and portrait thumbnails: text fits the card, images come from cache when unchanged."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import time
@@ -15,7 +16,8 @@ from PIL import Image, ImageChops, ImageDraw
 
 from conftest import ROOT
 from newsdigest.cards import (BACKGROUND, BAND, CARD_SIZE, Card, CardFonts, ImageCache, card_blocks, card_key,
-                              draw_card, quoted, square_thumbnail, thumbnail_key, typeface_at, wrap_text)
+                              draw_card, png_bytes, quoted, square_thumbnail, thumbnail_key, typeface_at,
+                              wrap_text)
 
 FONTS_DIR = ROOT / "theme" / "static" / "fonts"
 FONTS = CardFonts(regular=FONTS_DIR / "Lato-Regular.ttf", bold=FONTS_DIR / "Lato-Bold.ttf",
@@ -93,6 +95,35 @@ def test_a_card_is_a_1200_by_630_image_with_or_without_portrait():
     portrait = Image.new("RGB", (720, 960), "teal")
     for image in (draw_card(Card("Newsdigest", "Ada Vell"), FONTS), draw_card(Card("N", "Ada Vell"), FONTS, portrait)):
         assert image.size == CARD_SIZE
+
+
+channels = {"L": 1, "P": 1, "RGB": 3, "RGBA": 4}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(sorted(channels)), st.integers(1, 40), st.integers(1, 30), st.randoms(use_true_random=False))
+def test_a_png_written_here_reads_back_as_the_same_pixels_and_palette(mode, width, height, random):
+    pixels = bytes(random.choice((0, 0, 0, 17, 255, random.randrange(256))) for _ in range(width * height * channels[mode]))
+    image = Image.frombytes(mode, (width, height), pixels)
+    if mode == "P":
+        image.putpalette([random.randrange(256) for _ in range(3 * random.randint(1, 256))])
+    back = Image.open(io.BytesIO(png_bytes(image)))
+    back.load()
+    assert (back.format, back.mode, back.size, back.tobytes()) == ("PNG", mode, image.size, pixels)
+    assert back.getpalette() == image.getpalette()
+
+
+def test_a_card_file_is_a_png_of_the_card_as_drawn(tmp_path):
+    card = draw_card(Card("Newsdigest", "Ada Vell opens the harbour bridge", "Sample · 1 May 2026"), FONTS)
+    ImageCache(tmp_path / "cache").write("key", tmp_path / "card.png", lambda: card)
+    with Image.open(tmp_path / "card.png") as saved:
+        assert saved.format == "PNG" and saved.mode == "P"
+        assert ImageChops.difference(saved.convert("RGB"), card.convert("RGB")).getbbox() is None
+
+
+def test_an_image_png_cannot_hold_here_is_refused_with_the_modes_it_can():
+    with pytest.raises(ValueError, match="CMYK.*RGB"):
+        png_bytes(Image.new("CMYK", (2, 2)))
 
 
 def test_a_thumbnail_is_square_and_cut_from_the_centre():

@@ -3,9 +3,11 @@
 A card is 1200×630: the site's name, a kicker line, a title wrapped to the
 measured width of its font, and a short quote when one fits whole. Glyphs are
 rasterised once per font and size and pasted from then on; a card without a
-portrait is a palette PNG, a few times cheaper to encode than an RGB one. Images
-are cached by a hash of everything that goes into them, so an unchanged card is
-copied, not drawn again. Nothing here imports Pelican.
+portrait is a palette PNG, a few times cheaper to encode than an RGB one, and
+PNGs are deflated with ISA-L (``png_bytes``), which does it about ten times
+faster than the zlib Pillow saves with. Images are cached by a hash of
+everything that goes into them, so an unchanged card is copied, not drawn
+again. Nothing here imports Pelican.
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ import hashlib
 import itertools
 import math
 import operator
+import struct
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .filecache import FileCache
@@ -28,7 +33,9 @@ CARD_SIZE = (1200, 630)
 MARGIN = 72
 PORTRAIT_ON_CARD = 300
 THUMBNAIL_SIZE = 256
-PNG_COMPRESS_LEVEL = 1  # a palette card compresses well even at the fastest level
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_COLOUR_TYPES = {"L": 0, "RGB": 2, "P": 3, "RGBA": 6}  # of 8 bits a sample
+PNG_DEFLATE_LEVEL = 1  # ISA-L's fastest but one; a palette card compresses well even so
 TITLE_SIZES = (76, 68, 60, 52, 46)
 TITLE_MAX_LINES = 4
 QUOTE_SIZE = 34
@@ -372,4 +379,29 @@ class ImageCache(FileCache):
 
 
 def save_png(draw: Callable[[], Image.Image], path: Path) -> None:
-    draw().save(path, "PNG", compress_level=PNG_COMPRESS_LEVEL)
+    path.write_bytes(png_bytes(draw()))
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """``image`` as a PNG file: its rows unfiltered, deflated with ISA-L.
+
+    >>> import io
+    >>> Image.open(io.BytesIO(png_bytes(Image.new("RGB", (3, 2), "teal")))).getpixel((2, 1))
+    (0, 128, 128)
+    """
+    if image.mode not in PNG_COLOUR_TYPES:
+        raise ValueError(f"cannot write a {image.mode} image as PNG: convert it to one of {', '.join(PNG_COLOUR_TYPES)}")
+    width, height = image.size
+    pixels = image.tobytes()
+    stride = len(pixels) // height
+    rows = b"".join(b"\0" + pixels[start:start + stride] for start in range(0, len(pixels), stride))
+    chunks = [(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, PNG_COLOUR_TYPES[image.mode], 0, 0, 0))]
+    if image.mode == "P":
+        chunks.append((b"PLTE", bytes(image.getpalette())))
+    chunks += [(b"IDAT", isal_zlib.compress(rows, PNG_DEFLATE_LEVEL)), (b"IEND", b"")]
+    return PNG_SIGNATURE + b"".join(png_chunk(kind, data) for kind, data in chunks)
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    """A PNG chunk: its length, kind, data and the CRC of kind and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
