@@ -50,9 +50,15 @@ def title_from_headline(text: str) -> str:
 
 
 def first_sentence(paragraph: str) -> str:
+    """The paragraph up to its first full stop that ends a sentence: not one after an abbreviation or
+    an initial, nor one with no word before it.
+
+    >>> first_sentence(". A stray stop. Then more.")
+    '. A stray stop.'
+    """
     for match in SENTENCE_BREAK.finditer(paragraph):
         before = paragraph[:match.start() + 1].rsplit(" ", 1)[-1].lower().strip("\"“‘'(.")
-        if before in ABBREVIATIONS or len(before) == 1:
+        if before in ABBREVIATIONS or len(before) == 1 or not any(map(str.isalnum, paragraph[:match.start()])):
             continue
         return paragraph[:match.start() + 1]
     return paragraph
@@ -62,7 +68,7 @@ def title_from_lead(paragraph: str) -> str:
     """The lead sentence, cut at the last clause boundary that keeps it within LONGEST_TITLE characters."""
     sentence = first_sentence(paragraph).strip()
     if len(sentence) <= LONGEST_TITLE:
-        return sentence.rstrip(".")
+        return sentence.rstrip(".") or sentence
     head = sentence[:LONGEST_TITLE]
     for boundary in (CLAUSE_BREAK, PHRASE_BREAK):
         breaks = [match.start() for match in boundary.finditer(head) if match.start() >= SHORTEST_CUT]
