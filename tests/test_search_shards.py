@@ -162,3 +162,70 @@ def test_pagefind_s_output_is_read_as_utf_8_whatever_the_locale(tmp_path: Path):
                               env=ascii_locale, capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
     assert (site / "pagefind" / "pagefind-entry.json").exists()
+
+
+def test_the_articles_are_indexed_as_soon_as_their_last_page_is_written_before_the_lists(tmp_path: Path, monkeypatch):
+    from pelican import signals
+
+    from newsdigest.site import search
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for day in range(1, 4):
+        (content / "articles" / f"ferry-{day}.txt").write_text(
+            f"Title: Ferry row, day {day}\nDate: 2026-03-0{day}\n\n“We will not wait,” Aino Tamm said on day {day}.\n",
+            encoding="utf-8")
+    pages_when_indexing_began: list[list[str]] = []
+    real_index_articles = search.SearchIndexer.index_articles
+
+    def index_articles(indexer):
+        if not indexer.articles_indexed:
+            pages_when_indexing_began.append(sorted(page.relative_to(indexer.site).as_posix()
+                                                    for page in indexer.site.rglob("*.html")))
+        real_index_articles(indexer)
+
+    monkeypatch.setattr(search.SearchIndexer, "index_articles", index_articles)
+    output = build_site(content, tmp_path / "output")
+    articles = sorted(page.relative_to(output).as_posix() for page in (output / "articles").rglob("*.html"))
+    assert len(articles) == 3 and (output / "index.html").is_file()
+    assert pages_when_indexing_began == [articles], "indexing began before the last article page or after a list"
+    bundles = json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert bundles[0] == "pagefind/" and all((output / bundle / "pagefind-entry.json").is_file() for bundle in bundles)
+
+
+def test_pagefind_runs_one_at_a_time_while_the_build_writes_then_one_per_core(tmp_path: Path, monkeypatch):
+    import threading
+    import time
+
+    from newsdigest.site.search import BundleCache, SearchIndexer
+
+    running, most_at_once, lock = [0], {"building": 0, "finishing": 0}, threading.Lock()
+    phase, one_ran = ["building"], threading.Event()
+
+    def run_pagefind_on(indexer, pages, bundle):
+        with lock:
+            running[0] += 1
+            most_at_once[phase[0]] = max(most_at_once[phase[0]], running[0])
+        time.sleep(0.05)
+        (bundle / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+        with lock:
+            running[0] -= 1
+        one_ran.set()
+        return True
+
+    monkeypatch.setattr(SearchIndexer, "run_pagefind_on", run_pagefind_on)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    site = tmp_path / "site"
+    pages = []
+    for number in range(12):
+        page = site / "articles" / f"{number}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<html><body data-pagefind-body><p>Ferry {number}</p></body></html>', encoding="utf-8")
+        pages.append(page)
+    indexer = SearchIndexer(site, 2, BundleCache(tmp_path / "bundles"))
+    indexer.index(pages)
+    assert one_ran.wait(10)
+    phase[0] = "finishing"
+    assert indexer.finish() == len(indexer.shards) >= 6
+    assert most_at_once["building"] == 1
+    assert most_at_once["finishing"] <= 2

@@ -16,10 +16,12 @@ changed and takes the others' bundles from the cache. What a page gives that
 key, and whether it is searchable at all, is kept beside them for the same file
 (``PageFacts``), so a rebuild reads only the pages rendered anew.
 
-The article pages are indexed as soon as they are written, in the background,
-while the build goes on with the other pages; the rest are indexed at the end.
-A run that fails first stops the indexing before its output is thrown away.
-NEWSDIGEST_SEARCH = False turns indexing off.
+The article pages are indexed in the background as soon as the last of them is
+written, while the build goes on with its lists and other pages, one Pagefind
+run at a time; the rest are indexed at the end, when the build has nothing else
+to do, with as many runs at once as there are cores. A run that fails first
+stops the indexing before its output is thrown away. NEWSDIGEST_SEARCH = False
+turns indexing off.
 """
 from __future__ import annotations
 
@@ -35,11 +37,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.utils import sanitised_join
 
 from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, place
 from newsdigest.files import read_pickle, write_pickle
@@ -232,16 +237,38 @@ def run_pagefind(site: Path, bundle: Path) -> bool:
 
 
 class SearchIndexer:
-    """Indexes a site's searchable pages shard by shard, one Pagefind run at a time, in a background thread."""
+    """Indexes a site's searchable pages shard by shard in background threads: one Pagefind run at a time
+    while the build writes its pages, one per core once ``finish`` is called.
+
+    ``awaited`` holds the article pages still to be written; the last of them written
+    (``note_page_written``) starts indexing the articles.
+    """
 
     def __init__(self, site: Path, most_per_shard: int, cache: BundleCache, facts: PageFacts | None = None):
         self.site = site
         self.most_per_shard = most_per_shard
         self.cache = cache
         self.facts = facts or PageFacts()
-        self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+        self.cores = os.cpu_count() or 1
+        self.runner = ThreadPoolExecutor(max_workers=self.cores, thread_name_prefix="search-index")
+        self.turns = threading.Semaphore(1)
         self.shards: list[Future] = []
         self.pagefind_runs = 0
+        self.awaited: set[str] = set()
+        self.articles_indexed = False
+
+    def note_page_written(self, path: str) -> None:
+        if path in self.awaited:
+            self.awaited.discard(path)
+            if not self.awaited:
+                self.index_articles()
+
+    def index_articles(self) -> None:
+        """Starts indexing the pages in the articles folder, once."""
+        if not self.articles_indexed:
+            self.articles_indexed = True
+            self.awaited.clear()
+            self.index(searchable_pages(self.site, ARTICLES, facts=self.facts))
 
     def index(self, pages: list[Path]) -> None:
         """Starts indexing ``pages``, in as many shards as they need."""
@@ -252,16 +279,17 @@ class SearchIndexer:
     def index_shard(self, pages: list[Path], bundle: Path) -> bool:
         """Puts the bundle of ``pages`` at ``bundle``: the cached one when what Pagefind reads of them is unchanged,
         else a new one."""
-        shutil.rmtree(bundle, ignore_errors=True)
-        try:
-            cached = self.cache.bundle(shard_key(self.site, pages, bundle.name, self.facts),
-                                       functools.partial(self.run_pagefind_on, pages))
-            if cached is not None:
-                shutil.copytree(cached, bundle, copy_function=place)
-            return cached is not None
-        except OSError as error:
-            logger.error("The search index could not be written to %s: %s", bundle, error)
-            return False
+        with self.turns:
+            shutil.rmtree(bundle, ignore_errors=True)
+            try:
+                cached = self.cache.bundle(shard_key(self.site, pages, bundle.name, self.facts),
+                                           functools.partial(self.run_pagefind_on, pages))
+                if cached is not None:
+                    shutil.copytree(cached, bundle, copy_function=place)
+                return cached is not None
+            except OSError as error:
+                logger.error("The search index could not be written to %s: %s", bundle, error)
+                return False
 
     def run_pagefind_on(self, pages: list[Path], bundle: Path) -> bool:
         """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
@@ -283,6 +311,8 @@ class SearchIndexer:
         """
         if not self.shards:
             self.shards.append(self.runner.submit(run_pagefind, self.site, self.site / bundle_name(1)))
+        if self.cores > 1:
+            self.turns.release(self.cores - 1)
         succeeded = [shard.result() for shard in self.shards]
         self.runner.shutdown()
         if not all(succeeded):
@@ -310,13 +340,34 @@ def new_indexer(site: Path, settings: dict) -> SearchIndexer:
     return INDEXERS[str(site)]
 
 
+def await_article_pages(generators) -> None:
+    """Once every generator has its context, notes the article pages the build is about to write."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator) and searching(generator.settings):
+            site = Path(generator.output_path)
+            pages = {written_path(site, item.save_as) for item in (*generator.articles, *generator.translations)
+                     if item.save_as}
+            articles = written_path(site, ARTICLES) + "/"
+            new_indexer(site, generator.settings).awaited = {page for page in pages if page.startswith(articles)}
+
+
+def written_path(site: Path, name: str) -> str:
+    """The path Pelican's writer gives the page ``name`` of ``site`` (and ``content_written`` tells)."""
+    return sanitised_join(str(site), name)
+
+
+def note_page_written(path: str, context=None) -> None:
+    """Tells the indexers a page is written; the last article page starts its site's indexing."""
+    for indexer in list(INDEXERS.values()):
+        indexer.note_page_written(path)
+
+
 def index_articles(generator, writer=None) -> None:
-    """Starts indexing the article pages once they are written."""
-    if not searching(generator.settings):
-        return
-    site = Path(generator.output_path)
-    indexer = new_indexer(site, generator.settings)
-    indexer.index(searchable_pages(site, ARTICLES, facts=indexer.facts))
+    """Once every article page is written (a page planned but not written no longer holds it back),
+    starts indexing the articles if the last page written has not already."""
+    indexer = INDEXERS.get(str(Path(generator.output_path)))
+    if indexer is not None:
+        indexer.index_articles()
 
 
 def index_the_rest(pelican) -> None:
@@ -324,12 +375,9 @@ def index_the_rest(pelican) -> None:
     if not searching(pelican.settings):
         return
     site = Path(pelican.output_path)
-    indexer = INDEXERS.get(str(site))
-    if indexer is None:  # the articles generator did not run, so nothing is being indexed yet
-        indexer = new_indexer(site, pelican.settings)
-        indexer.index(searchable_pages(site, facts=indexer.facts))
-    else:
-        indexer.index(searchable_pages(site, leaving_out=ARTICLES, facts=indexer.facts))
+    indexer = INDEXERS.get(str(site)) or new_indexer(site, pelican.settings)
+    indexer.index_articles()
+    indexer.index(searchable_pages(site, leaving_out=ARTICLES, facts=indexer.facts))
     shards = indexer.finish()
     INDEXERS.pop(str(site), None)
     if shards:
@@ -345,6 +393,8 @@ def stop_indexing(pelican) -> None:
 
 
 def register():
+    signals.all_generators_finalized.connect(await_article_pages)
+    signals.content_written.connect(note_page_written)
     signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_the_rest)
     build_ending.connect(stop_indexing)
