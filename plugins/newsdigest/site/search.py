@@ -44,7 +44,6 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.utils import sanitised_join
 
 from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, place
 from newsdigest.files import read_pickle, write_pickle
@@ -240,8 +239,8 @@ class SearchIndexer:
     """Indexes a site's searchable pages shard by shard in background threads: one Pagefind run at a time
     while the build writes its pages, one per core once ``finish`` is called.
 
-    ``awaited`` holds the article pages still to be written; the last of them written
-    (``note_page_written``) starts indexing the articles.
+    ``last_article`` is the article whose page the build writes last among the articles; the
+    page written once it is announced (``note_article_to_write``) starts indexing the articles.
     """
 
     def __init__(self, site: Path, most_per_shard: int, cache: BundleCache, facts: PageFacts | None = None):
@@ -254,20 +253,21 @@ class SearchIndexer:
         self.turns = threading.Semaphore(1)
         self.shards: list[Future] = []
         self.pagefind_runs = 0
-        self.awaited: set[str] = set()
+        self.last_article = None
+        self.writing_the_last_article = False
         self.articles_indexed = False
 
-    def note_page_written(self, path: str) -> None:
-        if path in self.awaited:
-            self.awaited.discard(path)
-            if not self.awaited:
-                self.index_articles()
+    def note_article_to_write(self, article) -> None:
+        self.writing_the_last_article |= article is self.last_article
+
+    def note_page_written(self) -> None:
+        if self.writing_the_last_article:
+            self.index_articles()
 
     def index_articles(self) -> None:
         """Starts indexing the pages in the articles folder, once."""
         if not self.articles_indexed:
             self.articles_indexed = True
-            self.awaited.clear()
             self.index(searchable_pages(self.site, ARTICLES, facts=self.facts))
 
     def index(self, pages: list[Path]) -> None:
@@ -341,25 +341,26 @@ def new_indexer(site: Path, settings: dict) -> SearchIndexer:
 
 
 def await_article_pages(generators) -> None:
-    """Once every generator has its context, notes the article pages the build is about to write."""
+    """Once every generator has its context, notes the article the build writes last: Pelican writes
+    the translations, the articles, the hidden translations, then the hidden articles."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator) and searching(generator.settings):
-            site = Path(generator.output_path)
-            pages = {written_path(site, item.save_as) for item in (*generator.articles, *generator.translations)
-                     if item.save_as}
-            articles = written_path(site, ARTICLES) + "/"
-            new_indexer(site, generator.settings).awaited = {page for page in pages if page.startswith(articles)}
+            in_writing_order = (generator.translations, generator.articles, generator.hidden_translations,
+                                generator.hidden_articles)
+            last = next((articles[-1] for articles in reversed(in_writing_order) if articles), None)
+            new_indexer(Path(generator.output_path), generator.settings).last_article = last
 
 
-def written_path(site: Path, name: str) -> str:
-    """The path Pelican's writer gives the page ``name`` of ``site`` (and ``content_written`` tells)."""
-    return sanitised_join(str(site), name)
+def note_article_to_write(generator, content) -> None:
+    for indexer in list(INDEXERS.values()):
+        indexer.note_article_to_write(content)
 
 
 def note_page_written(path: str, context=None) -> None:
-    """Tells the indexers a page is written; the last article page starts its site's indexing."""
+    """The first page written once the last article is announced is its page (or, if that article
+    has none, a page after it): every article page is written, and its site's indexing starts."""
     for indexer in list(INDEXERS.values()):
-        indexer.note_page_written(path)
+        indexer.note_page_written()
 
 
 def index_articles(generator, writer=None) -> None:
@@ -394,6 +395,7 @@ def stop_indexing(pelican) -> None:
 
 def register():
     signals.all_generators_finalized.connect(await_article_pages)
+    signals.article_generator_write_article.connect(note_article_to_write)
     signals.content_written.connect(note_page_written)
     signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_the_rest)
