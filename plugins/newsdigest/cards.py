@@ -4,10 +4,10 @@ A card is 1200×630: the site's name, a kicker line, a title wrapped to the
 measured width of its font, and a short quote when one fits whole. Glyphs are
 rasterised once per font and size and pasted from then on; a card without a
 portrait is a palette PNG, a few times cheaper to encode than an RGB one, and
-PNGs are deflated with ISA-L (``png_bytes``), which does it about ten times
-faster than the zlib Pillow saves with. Images are cached by a hash of
-everything that goes into them, so an unchanged card is copied, not drawn
-again. Nothing here imports Pelican.
+PNGs are written by ``png_bytes``, which deflates with ISA-L in less than half
+the time Pillow's own PNG encoder takes at its fastest level. Images are cached
+by a hash of everything that goes into them, so an unchanged card is copied,
+not drawn again. Nothing here imports Pelican.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ THUMBNAIL_SIZE = 256
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_COLOUR_TYPES = {"L": 0, "RGB": 2, "P": 3, "RGBA": 6}  # of 8 bits a sample
 PNG_DEFLATE_LEVEL = 1  # ISA-L's fastest but one; a palette card compresses well even so
+PNG_BAND_BYTES = 64 * 1024
 TITLE_SIZES = (76, 68, 60, 52, 46)
 TITLE_MAX_LINES = 4
 QUOTE_SIZE = 34
@@ -383,7 +384,9 @@ def save_png(draw: Callable[[], Image.Image], path: Path) -> None:
 
 
 def png_bytes(image: Image.Image) -> bytes:
-    """``image`` as a PNG file: its rows unfiltered, deflated with ISA-L.
+    """``image`` as a PNG file: its rows unfiltered, deflated with ISA-L a band of rows at a time
+    (PNG_BAND_BYTES), as buffers that size are reused, where one the size of the image costs page
+    faults every time it is made.
 
     >>> import io
     >>> Image.open(io.BytesIO(png_bytes(Image.new("RGB", (3, 2), "teal")))).getpixel((2, 1))
@@ -392,14 +395,22 @@ def png_bytes(image: Image.Image) -> bytes:
     if image.mode not in PNG_COLOUR_TYPES:
         raise ValueError(f"cannot write a {image.mode} image as PNG: convert it to one of {', '.join(PNG_COLOUR_TYPES)}")
     width, height = image.size
-    pixels = image.tobytes()
-    stride = len(pixels) // height
-    rows = b"".join(b"\0" + pixels[start:start + stride] for start in range(0, len(pixels), stride))
+    stride = width * len(image.getbands())
+    rows_per_band = max(1, PNG_BAND_BYTES // stride)
+    deflate = isal_zlib.compressobj(PNG_DEFLATE_LEVEL)
+    deflated = [deflate.compress(unfiltered_rows(image.crop((0, top, width, min(top + rows_per_band, height))), stride))
+                for top in range(0, height, rows_per_band)]
     chunks = [(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, PNG_COLOUR_TYPES[image.mode], 0, 0, 0))]
     if image.mode == "P":
         chunks.append((b"PLTE", bytes(image.getpalette())))
-    chunks += [(b"IDAT", isal_zlib.compress(rows, PNG_DEFLATE_LEVEL)), (b"IEND", b"")]
+    chunks += [(b"IDAT", b"".join([*deflated, deflate.flush()])), (b"IEND", b"")]
     return PNG_SIGNATURE + b"".join(png_chunk(kind, data) for kind, data in chunks)
+
+
+def unfiltered_rows(band: Image.Image, stride: int) -> bytes:
+    """The band's rows as PNG stores them with no filter: each after a zero byte."""
+    pixels = band.tobytes()
+    return b"".join(b"\0" + pixels[start:start + stride] for start in range(0, len(pixels), stride))
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
