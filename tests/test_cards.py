@@ -239,3 +239,23 @@ def test_a_card_is_drawn_again_only_when_its_inputs_change(rebuilt_site):
     cached = [path.read_bytes() for path in cache.glob("*.png")]
     assert len(cached) == cached_before + 1
     assert (output / "cards" / "articles" / "bridge-opens.png").read_bytes() in cached
+
+
+def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_contexts(tmp_path, monkeypatch):
+    from conftest import build_site
+
+    from newsdigest.site.cards import CardsGenerator
+    from newsdigest.site.feeds import FeedsGenerator
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "ferry.txt").write_text(
+        "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n", encoding="utf-8")
+    events = []
+    start_drawing, feeds_context = CardsGenerator.start_drawing, FeedsGenerator.generate_context
+    monkeypatch.setattr(CardsGenerator, "start_drawing", lambda self: (events.append("cards"), start_drawing(self)))
+    monkeypatch.setattr(FeedsGenerator, "generate_context", lambda self: (events.append("feeds"), feeds_context(self)))
+    output = build_site(content, tmp_path / "output")
+    assert events == ["cards", "feeds"], "the cards waited for the feeds' context, made after theirs"
+    with Image.open(next((output / "cards" / "articles").glob("*.png"))) as card:
+        assert card.size == CARD_SIZE

@@ -104,10 +104,15 @@ class CardsGenerator(Generator):
                 logger.warning("%s: portrait %r is not a readable image in %s", person.name, person.portrait, content)
         self.context["portrait_urls"] = {name: f"portraits/{person_slug(name, self.settings)}.png"
                                          for name in self.portraits}
+        self.started = False
+        if "quote_index" in self.context:  # the people generator has its context: every card can be drawn now
+            self.start_drawing()
 
     def start_drawing(self) -> None:
         """Queues every image and starts drawing them in worker processes, which go on while
-        the build writes its pages; ``generate_output`` waits for them."""
+        the build makes the other contexts and writes its pages; ``generate_output`` waits for them."""
+        self.started = True
+        DRAWING.append(self)
         self.cache = ImageCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-images")
         self.fonts = fonts_of_theme(self.theme)
         self.jobs = []
@@ -175,10 +180,10 @@ DRAWING: list[CardsGenerator] = []
 
 
 def start_drawing(generators) -> None:
-    """Once every generator has its context, the cards generator starts drawing."""
-    DRAWING[:] = [generator for generator in generators if isinstance(generator, CardsGenerator)]
-    for generator in DRAWING:
-        generator.start_drawing()
+    """Once every generator has its context, a cards generator that has not started drawing does."""
+    for generator in generators:
+        if isinstance(generator, CardsGenerator) and not generator.started:
+            generator.start_drawing()
 
 
 def stop_drawing(pelican) -> None:
