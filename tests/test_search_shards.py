@@ -229,3 +229,36 @@ def test_pagefind_runs_one_at_a_time_while_the_build_writes_then_one_per_core(tm
     assert indexer.finish() == len(indexer.shards) >= 6
     assert most_at_once["building"] == 1
     assert most_at_once["finishing"] <= 2
+
+
+def test_stopping_waits_for_the_run_under_way_and_starts_no_other(tmp_path: Path, monkeypatch):
+    import threading
+
+    from newsdigest.site.search import BundleCache, SearchIndexer
+
+    runs, under_way, go_on = [], threading.Event(), threading.Event()
+
+    def run_pagefind_on(indexer, pages, bundle):
+        runs.append(pages)
+        under_way.set()
+        go_on.wait(10)
+        return True
+
+    monkeypatch.setattr(SearchIndexer, "run_pagefind_on", run_pagefind_on)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    pages = []
+    for number in range(8):
+        pages.append(site / "articles" / f"{number}.html")
+        pages[-1].write_text(f"<html><body data-pagefind-body><p>Pier {number}</p></body></html>", encoding="utf-8")
+    indexer = SearchIndexer(site, 2, BundleCache(tmp_path / "bundles"))
+    indexer.index(pages)
+    assert under_way.wait(10)
+    stopping = threading.Thread(target=indexer.stop)
+    stopping.start()
+    while not indexer.stopping:
+        stopping.join(0.01)
+    go_on.set()
+    stopping.join(10)
+    assert not stopping.is_alive() and len(runs) == 1

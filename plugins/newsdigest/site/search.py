@@ -256,6 +256,7 @@ class SearchIndexer:
         self.last_article = None
         self.writing_the_last_article = False
         self.articles_indexed = False
+        self.stopping = False
 
     def note_article_to_write(self, article) -> None:
         self.writing_the_last_article |= article is self.last_article
@@ -280,6 +281,8 @@ class SearchIndexer:
         """Puts the bundle of ``pages`` at ``bundle``: the cached one when what Pagefind reads of them is unchanged,
         else a new one."""
         with self.turns:
+            if self.stopping:
+                return False
             shutil.rmtree(bundle, ignore_errors=True)
             try:
                 cached = self.cache.bundle(shard_key(self.site, pages, bundle.name, self.facts),
@@ -301,6 +304,7 @@ class SearchIndexer:
 
     def stop(self) -> None:
         """Drops the shards not yet started and waits for the one being indexed."""
+        self.stopping = True
         self.runner.shutdown(wait=True, cancel_futures=True)
 
     def finish(self) -> int | None:
@@ -364,8 +368,8 @@ def note_page_written(path: str, context=None) -> None:
 
 
 def index_articles(generator, writer=None) -> None:
-    """Once every article page is written (a page planned but not written no longer holds it back),
-    starts indexing the articles if the last page written has not already."""
+    """Once the articles generator has written every page, starts indexing the articles unless the page
+    written after the last article's announcement has already."""
     indexer = INDEXERS.get(str(Path(generator.output_path)))
     if indexer is not None:
         indexer.index_articles()
