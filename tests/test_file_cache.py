@@ -81,6 +81,18 @@ def test_files_unused_for_the_given_time_are_forgotten(tmp_path: Path):
     assert [path.name for path in (tmp_path / "cache").iterdir()] == ["new.xml"]
 
 
+def test_a_file_used_again_is_kept_without_its_modification_time_changing(tmp_path: Path):
+    cache = FileCache(tmp_path / "cache", ".xml")
+    cache.write("old", tmp_path / "old.xml", CountingMaker("old"))
+    long_ago = time.time() - 3600
+    os.utime(tmp_path / "cache" / "old.xml", (long_ago, long_ago))
+    made = (tmp_path / "old.xml").stat().st_mtime_ns
+    cache.write("old", tmp_path / "again.xml", CountingMaker("never made"))
+    assert (tmp_path / "again.xml").stat().st_mtime_ns == made == (tmp_path / "cache" / "old.xml").stat().st_mtime_ns
+    assert cache.forget_unused_since(60) == 0
+    assert (tmp_path / "again.xml").read_text(encoding="utf-8") == "old"
+
+
 def test_a_rebuild_writes_anew_only_the_feeds_whose_entries_changed(tmp_path: Path):
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)

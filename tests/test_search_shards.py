@@ -262,3 +262,21 @@ def test_stopping_waits_for_the_run_under_way_and_starts_no_other(tmp_path: Path
     go_on.set()
     stopping.join(10)
     assert not stopping.is_alive() and len(runs) == 1
+
+
+def test_a_rebuild_of_unchanged_content_reads_no_page_again_for_search(tmp_path: Path, monkeypatch):
+    """Pages from the page cache are the files search looked at last time: the cache marks them used
+    without changing their modification time."""
+    from conftest import copy_sample_content
+
+    from newsdigest.site import search
+
+    content = copy_sample_content(tmp_path / "content")
+    output = build_site(content, tmp_path / "output")
+    pages = sorted(output.rglob("*.html"))
+    read: list[int] = []
+    searchable_part = search.searchable_part
+    monkeypatch.setattr(search, "searchable_part", lambda html: (read.append(len(html)), searchable_part(html))[1])
+    build_site(content, tmp_path / "output")
+    assert len(pages) > 20 and read == []
+    assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))[0] == "pagefind/"

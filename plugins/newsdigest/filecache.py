@@ -1,8 +1,10 @@
 """Files kept by key, made once per key and then put in place by a hard link (or a copy).
 
 A file made elsewhere (a page just written to the output) can be kept as it is,
-by a hard link to it. Each use touches the cached file, so files no build has
-used for a while can be told apart and removed. A file the cache makes itself
+by a hard link to it. Each use sets the cached file's access time (``mark_used``),
+so files no build has used for a while can be told apart and removed; its
+modification time stays the time it was made, which the output's hard links to
+it share and which tells a rebuild's search index that the page is unchanged. A file the cache makes itself
 is written under a temporary name and renamed, so it is never half written.
 Nothing here imports Pelican.
 """
@@ -71,7 +73,7 @@ class FileCache:
         """The file cached for ``key``, touched as used now; None when there is none."""
         entry = self.entry(key)
         try:
-            os.utime(entry)
+            mark_used(entry)
         except FileNotFoundError:
             return None
         return entry
@@ -100,10 +102,21 @@ class FileCache:
         return forget_unused(self.directory.glob(f"*{self.suffix}"), seconds, lambda path: path.unlink(missing_ok=True))
 
 
+def mark_used(path: Path) -> None:
+    """Sets the access time of ``path`` to now and leaves its modification time as it was."""
+    os.utime(path, ns=(time.time_ns(), os.stat(path).st_mtime_ns))
+
+
+def last_used(path: Path) -> float:
+    """When ``path`` was last made or used (``mark_used``), in seconds since the epoch."""
+    status = path.stat()
+    return max(status.st_atime, status.st_mtime)
+
+
 def forget_unused(entries: Iterable[Path], seconds: float, remove: Callable[[Path], None]) -> int:
-    """Removes with ``remove`` the cache entries not touched in the last ``seconds``; returns how many."""
+    """Removes with ``remove`` the cache entries neither made nor used in the last ``seconds``; returns how many."""
     limit = time.time() - seconds
-    stale = [entry for entry in entries if entry.stat().st_mtime < limit]
+    stale = [entry for entry in entries if last_used(entry) < limit]
     for entry in stale:
         remove(entry)
     return len(stale)

@@ -45,7 +45,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, place
+from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, mark_used, place
 from newsdigest.files import read_pickle, write_pickle
 
 from .lifecycle import build_ending
@@ -206,7 +206,7 @@ class BundleCache:
         None when ``make`` fails."""
         cached = self.directory / key
         if cached.is_dir():
-            os.utime(cached)
+            mark_used(cached)
             return cached
         self.directory.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=".new-", dir=self.directory))
