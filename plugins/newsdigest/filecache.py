@@ -4,9 +4,9 @@ A file made elsewhere (a page just written to the output) can be kept as it is,
 by a hard link to it. Each use sets the cached file's access time (``mark_used``),
 so files no build has used for a while can be told apart and removed; its
 modification time stays the time it was made, which the output's hard links to
-it share and which tells a rebuild's search index that the page is unchanged. A file the cache makes itself
-is written under a temporary name and renamed, so it is never half written.
-Nothing here imports Pelican.
+it share and which tells a rebuild's search index that the page is unchanged.
+A file the cache makes itself is written under a temporary name and renamed, so
+it is never half written. Nothing here imports Pelican.
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ class FileCache:
         return made
 
     def cached(self, key: str) -> Path | None:
-        """The file cached for ``key``, touched as used now; None when there is none."""
+        """The file cached for ``key``, marked used now; None when there is none."""
         entry = self.entry(key)
         try:
             mark_used(entry)
