@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from newsdigest.filecache import FileCache, place
+from newsdigest.filecache import FileCache, place, place_all
 from newsdigest.files import read_pickle, write_pickle, write_whole
 
 
@@ -43,6 +43,27 @@ def test_a_file_is_placed_by_a_link_over_what_was_there_and_into_missing_folders
     with pytest.raises(FileNotFoundError):
         place(tmp_path / "cache" / "missing.html", tmp_path / "out" / "new" / "index.html")
     assert not (tmp_path / "out" / "new").exists()
+
+
+def test_files_placed_by_a_child_process_are_links_to_their_sources_even_with_odd_names(tmp_path: Path):
+    names = ["plain.html", "with space.html", "naïve – ünïcode.html", "new\nline.html"]
+    sources = []
+    for name in names:
+        sources.append(tmp_path / "site" / name)
+        sources[-1].parent.mkdir(exist_ok=True)
+        sources[-1].write_text(name, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "plain.html").write_text("stale", encoding="utf-8")
+    place_all((source, tmp_path / "out" / "deep" / source.name if source.name != "plain.html"
+               else tmp_path / "out" / source.name) for source in sources)
+    placed = sorted(path for path in (tmp_path / "out").rglob("*.html"))
+    assert sorted(path.read_text(encoding="utf-8") for path in placed) == sorted(names)
+    assert all(path.stat().st_ino in {source.stat().st_ino for source in sources} for path in placed)
+
+
+def test_placing_a_missing_file_raises_naming_it(tmp_path: Path):
+    with pytest.raises(OSError, match="gone.html"):
+        place_all([(tmp_path / "gone.html", tmp_path / "out" / "gone.html")])
 
 
 def test_a_maker_that_fails_leaves_nothing_cached(tmp_path: Path):

@@ -213,6 +213,29 @@ def test_a_page_that_would_replace_one_of_the_sites_own_is_skipped(tmp_path: Pat
     assert "Who we were." in (output / "about" / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_article_s_address_is_worked_out_once_and_every_page_still_links_to_it(tmp_path: Path, monkeypatch):
+    from collections import Counter
+
+    from pelican.contents import Article
+
+    worked_out, work_out = Counter(), Article._expand_settings
+
+    def counted(article, key):
+        worked_out[article.source_path] += 1
+        return work_out(article, key)
+
+    monkeypatch.setattr(Article, "_expand_settings", counted)
+    days = range(3, 9)
+    content = write_content(tmp_path, {f"ferry-{day}.txt": PLAIN_ARTICLE.replace(
+        "for the winter", f"on day {day}").replace("2026-09-03", f"2026-09-0{day}") for day in days})
+    output = build(content)
+    assert len(worked_out) == len(days) and max(worked_out.values()) <= 6, worked_out
+    front_page = (output / "index.html").read_text(encoding="utf-8")
+    for day in days:
+        assert (output / "articles" / f"ferry-{day}" / "index.html").is_file()
+        assert f'href="./articles/ferry-{day}/"' in front_page
+
+
 @pytest.mark.parametrize("case", BAD_REGISTRIES)
 def test_a_malformed_registry_is_ignored_with_its_name_and_problem(tmp_path: Path, case: str):
     name, text, reason = BAD_REGISTRIES[case]

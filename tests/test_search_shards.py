@@ -2,6 +2,7 @@
 bundle cached by what Pagefind reads of its pages."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import random
@@ -280,3 +281,30 @@ def test_a_rebuild_of_unchanged_content_reads_no_page_again_for_search(tmp_path:
     build_site(content, tmp_path / "output")
     assert len(pages) > 20 and read == []
     assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))[0] == "pagefind/"
+
+
+def test_some_pages_of_a_site_are_indexed_alone_at_their_places_in_it(tmp_path: Path):
+    from newsdigest.pagefind import index_pages
+
+    site = tmp_path / "site"
+    pages = []
+    for place in ("articles/ferry/index.html", "articles/pier/index.html", "topics/harbour/index.html"):
+        pages.append(site / place)
+        pages[-1].parent.mkdir(parents=True)
+        pages[-1].write_text(f'<html lang="en"><body data-pagefind-body><p>{place}</p></body></html>', encoding="utf-8")
+    assert index_pages(site, [pages[0], pages[2]], site / "pagefind")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert [language["page_count"] for language in entry["languages"].values()] == [2]
+    fragments = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for path in (site / "pagefind" / "fragment").iterdir()]
+    assert sorted(fragment["url"] for fragment in fragments) == ["/articles/ferry/", "/topics/harbour/"]
+    assert not [path for path in site.iterdir() if path.name.startswith(".search-shard-")]
+
+
+def test_indexing_a_missing_page_fails_naming_it(tmp_path: Path, caplog):
+    from newsdigest.pagefind import index_pages
+
+    site = tmp_path / "site"
+    site.mkdir()
+    assert not index_pages(site, [site / "articles" / "gone" / "index.html"], site / "pagefind")
+    assert "gone" in caplog.text and not (site / "pagefind").exists()

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .files import write_whole
+from .files import last_line_of, listing_of, paths_in, run_module_in_child, write_whole
 
 # Seconds a cached file no build has used is kept.
 CACHE_KEPT_FOR = 30 * 24 * 3600
@@ -46,6 +47,23 @@ def place(source: str | Path, target: str | Path) -> None:
         raise
     except OSError:
         shutil.copyfile(source, target)
+
+
+def place_all(pairs: Iterable[tuple[Path, Path]]) -> None:
+    """Each ``(source, target)`` placed as ``place`` does, by a child process (see
+    ``run_module_in_child``); raises ``OSError`` with the child's message when one cannot be."""
+    listing = listing_of(path for pair in pairs for path in pair)
+    if listing:
+        result = run_module_in_child(__spec__.name, [], listing)
+        if result.returncode != 0:
+            raise OSError(last_line_of(result.stderr) or f"placing files failed ({result.returncode})")
+
+
+def place_listed(listing: bytes) -> None:
+    """Places the pairs of a ``source, target, source, target…`` listing."""
+    paths = paths_in(listing)
+    for source, target in zip(paths[::2], paths[1::2], strict=True):
+        place(source, target)
 
 
 class FileCache:
@@ -120,3 +138,10 @@ def forget_unused(entries: Iterable[Path], seconds: float, remove: Callable[[Pat
     for entry in stale:
         remove(entry)
     return len(stale)
+
+
+if __name__ == "__main__":
+    try:
+        place_listed(sys.stdin.buffer.read())
+    except (OSError, ValueError) as error:
+        sys.exit(f"{type(error).__name__}: {error}")

@@ -1,11 +1,16 @@
-"""Files written whole or not at all, and pickles read back. Nothing here imports Pelican."""
+"""Files written whole or not at all, pickles read back, and file work handed to a child process.
+Nothing here imports Pelican."""
 from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
 def write_whole(target: Path, make: Callable[[Path], None]) -> None:
@@ -32,3 +37,32 @@ def read_pickle(path: Path):
             return pickle.load(stored)
     except Exception:  # a missing or unreadable file is as good as none; it is written again
         return None
+
+
+def listing_of(paths: Iterable[str | Path]) -> bytes:
+    """``paths`` as one NUL-separated listing, the one byte no path holds."""
+    return b"\0".join(os.fsencode(path) for path in paths)
+
+
+def paths_in(listing: bytes) -> list[str]:
+    return [os.fsdecode(path) for path in listing.split(b"\0")] if listing else []
+
+
+def run_module_in_child(module: str, arguments: list[str], listing: bytes) -> subprocess.CompletedProcess:
+    """``python -m module arguments`` with ``listing`` on its standard input, this package importable;
+    its output captured.
+
+    For file work a background thread of the build should not do itself: such a
+    thread waits for the interpreter lock after every file-system call (up to
+    ``sys.getswitchinterval()``) while the build's main thread runs Python, so
+    linking a thousand files took it a hundred times as long as the same work alone.
+    """
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")])))
+    return subprocess.run([sys.executable, "-m", module, *arguments], input=listing, capture_output=True,
+                          env=environment, check=False)
+
+
+def last_line_of(output: bytes) -> str:
+    lines = output.decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else ""

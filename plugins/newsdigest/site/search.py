@@ -34,8 +34,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -45,7 +43,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, mark_used, place
+from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, mark_used, place_all
+from newsdigest.pagefind import index_pages, pagefind_version, run_pagefind
 from newsdigest.files import read_pickle, write_pickle
 
 from .lifecycle import build_ending
@@ -56,7 +55,6 @@ SEARCHABLE_MARK = b"data-pagefind-body"
 DEFAULT_SHARD_PAGES = 1000
 BUNDLE_LIST = "bundles.json"
 ARTICLES = "articles"
-PAGEFIND = [sys.executable, "-m", "pagefind"]
 # Shards are counted for this share of the limit on average, so that pages
 # spread by hash seldom fill one beyond the limit.
 SHARD_FILL = 0.8
@@ -172,10 +170,10 @@ def searchable_part(html: bytes) -> bytes:
     return b"\0".join([*head, html[opening.start():end]])
 
 
-@functools.cache
-def pagefind_version() -> str:
-    result = subprocess.run([*PAGEFIND, "--version"], capture_output=True, text=True, check=False)
-    return result.stdout.strip()
+def files_of_tree(folder: Path, target: Path) -> list[tuple[Path, Path]]:
+    """(file, where it goes) for each file under ``folder``, to be placed under ``target``."""
+    return [(Path(directory) / name, target / Path(directory).relative_to(folder) / name)
+            for directory, _, files in os.walk(folder) for name in files]
 
 
 def shard_key(site: Path, pages: list[Path], bundle: str, facts: PageFacts | None = None) -> str:
@@ -222,17 +220,6 @@ class BundleCache:
     def forget_unused_since(self, seconds: float) -> int:
         """Removes the bundles no build has used in the last ``seconds``; returns how many."""
         return forget_unused(self.directory.glob("*"), seconds, functools.partial(shutil.rmtree, ignore_errors=True))
-
-
-def run_pagefind(site: Path, bundle: Path) -> bool:
-    """Indexes the pages under ``site`` into ``bundle``; logs Pagefind's error and returns False on failure."""
-    command = [*PAGEFIND, "--site", str(site), "--output-path", str(bundle)]
-    result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace", check=False)
-    if result.returncode != 0:
-        logger.error("Pagefind could not index %s:\n%s", site, result.stderr or result.stdout)
-        return False
-    logger.debug("%s", result.stdout)
-    return True
 
 
 class SearchIndexer:
@@ -288,19 +275,16 @@ class SearchIndexer:
                 cached = self.cache.bundle(shard_key(self.site, pages, bundle.name, self.facts),
                                            functools.partial(self.run_pagefind_on, pages))
                 if cached is not None:
-                    shutil.copytree(cached, bundle, copy_function=place)
+                    place_all(files_of_tree(cached, bundle))
                 return cached is not None
             except OSError as error:
                 logger.error("The search index could not be written to %s: %s", bundle, error)
                 return False
 
     def run_pagefind_on(self, pages: list[Path], bundle: Path) -> bool:
-        """Indexes ``pages`` alone: Pagefind is given a folder of links to them at their places in the site."""
+        """Indexes ``pages`` alone, in a child process."""
         self.pagefind_runs += 1
-        with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=self.site) as folder:
-            for page in pages:
-                place(page, Path(folder) / page.relative_to(self.site))
-            return run_pagefind(Path(folder), bundle)
+        return index_pages(self.site, pages, bundle)
 
     def stop(self) -> None:
         """Drops the shards not yet started and waits for the one being indexed."""

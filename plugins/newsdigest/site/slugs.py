@@ -6,6 +6,8 @@ Without this, two files called ``pier.txt`` in different folders, two headers
 with the same ``Slug`` or a page called ``people.md`` stop the whole build when
 Pelican refuses to write a file twice; a ``Slug`` such as ``../people`` would
 reach a page of the site's own.
+
+Once the articles are read, each one's address is worked out once and kept.
 """
 from __future__ import annotations
 
@@ -79,7 +81,17 @@ def drop_colliding_pages(generator) -> None:
     drop_colliding(generator, PAGE_LISTS, site_sections(generator.settings))
 
 
+def settle_addresses(generator) -> None:
+    """Keeps each article's URL and output file as Pelican gives an address from a file's header
+    (``override_url``, ``override_save_as``): otherwise it formats them from the settings at every
+    use, and the pages, feeds and page keys of a build use them tens of thousands of times."""
+    for name in ARTICLE_LISTS:
+        for article in getattr(generator, name):
+            article.override_url, article.override_save_as = article.url, article.save_as
+
+
 def register():
     signals.article_generator_context.connect(safe_given_slug)
     signals.article_generator_pretaxonomy.connect(drop_colliding_articles)
+    signals.article_generator_finalized.connect(settle_addresses)
     signals.page_generator_finalized.connect(drop_colliding_pages)
