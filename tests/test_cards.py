@@ -246,6 +246,7 @@ def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_
 
     from newsdigest.site.cards import CardsGenerator
     from newsdigest.site.feeds import FeedsGenerator
+    from newsdigest.site.people_pages import PeopleGenerator
 
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
@@ -255,7 +256,10 @@ def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_
     start_drawing, feeds_context = CardsGenerator.start_drawing, FeedsGenerator.generate_context
     monkeypatch.setattr(CardsGenerator, "start_drawing", lambda self: (events.append("cards"), start_drawing(self)))
     monkeypatch.setattr(FeedsGenerator, "generate_context", lambda self: (events.append("feeds"), feeds_context(self)))
+    link_speakers = PeopleGenerator.link_speakers
+    monkeypatch.setattr(PeopleGenerator, "link_speakers",
+                        lambda self, *args: (events.append("speakers"), link_speakers(self, *args)))
     output = build_site(content, tmp_path / "output")
-    assert events == ["cards", "feeds"], "the cards waited for the feeds' context, made after theirs"
+    assert events == ["cards", "speakers", "feeds"], "the cards waited for the speakers to be linked or for the feeds"
     with Image.open(next((output / "cards" / "articles").glob("*.png"))) as card:
         assert card.size == CARD_SIZE

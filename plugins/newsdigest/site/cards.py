@@ -1,4 +1,5 @@
-"""Social cards and portrait thumbnails, drawn after the pages are written.
+"""Social cards and portrait thumbnails, drawn by worker processes from the moment the quotes are
+indexed, while the build makes its other contexts and writes its pages.
 
 Writes ``cards/site.png``, ``cards/articles/<slug>.png``, ``cards/topics/<slug>.png``,
 ``cards/people/<slug>.png`` and ``portraits/<slug>.png``; templates find a
@@ -23,7 +24,7 @@ from newsdigest.cards import (Card, CardFonts, ImageCache, card_key, card_with_p
 from newsdigest.filecache import CACHE_KEPT_FOR
 
 from .editorial import people_registry
-from .lifecycle import build_ending
+from .lifecycle import build_ending, quote_index_made
 from .people_pages import person_slug
 
 logger = logging.getLogger(__name__)
@@ -90,23 +91,35 @@ def card_quotes(pairs) -> tuple[str, ...]:
 class CardsGenerator(Generator):
     """Draws one card for the site, each article, topic and person, and the portrait thumbnails."""
 
-    def generate_context(self):
-        content = Path(self.settings["PATH"])
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.workers: ProcessPoolExecutor | None = None
-        self.portraits = {}
+        self.started = False
+        quote_index_made.connect(self.draw_once_the_quotes_are_indexed)
+
+    def draw_once_the_quotes_are_indexed(self, context) -> None:
+        """Starts drawing when this build's quotes are indexed, while the people plugin links the speakers
+        and the other contexts are made."""
+        if context is self.context and not self.started:
+            self.start_drawing()
+
+    @functools.cached_property
+    def portraits(self) -> dict[str, Path]:
+        """Each registered person's portrait, when it is a readable image in the content folder."""
+        content, found = Path(self.settings["PATH"]), {}
         for person in people_registry(self.settings).people:
             if not person.portrait:
                 continue
             path = portrait_file(person.portrait, content)
             if path:
-                self.portraits[person.name] = path
+                found[person.name] = path
             else:
                 logger.warning("%s: portrait %r is not a readable image in %s", person.name, person.portrait, content)
+        return found
+
+    def generate_context(self):
         self.context["portrait_urls"] = {name: f"portraits/{person_slug(name, self.settings)}.png"
                                          for name in self.portraits}
-        self.started = False
-        if "quote_index" in self.context:  # the people generator has its context: every card can be drawn now
-            self.start_drawing()
 
     def start_drawing(self) -> None:
         """Queues every image and starts drawing them in worker processes, which go on while

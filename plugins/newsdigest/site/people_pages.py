@@ -21,6 +21,7 @@ from newsdigest.render import render_body_html
 from newsdigest.review import split_for_review
 
 from .editorial import people_registry
+from .lifecycle import quote_index_made
 from .pagination import on_the_first_page, page_size
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class PeopleGenerator(Generator):
         self.index = index
         self.slugs = {name: person_slug(name, self.settings) for name in index.people}
         self.context.update(quote_index=index, person_slugs=self.slugs, **self.what_templates_show(index))
+        quote_index_made.send(self.context)
         for article in articles:
             self.link_speakers(article, index)
             article.structured_data = self.article_data(article, index)
