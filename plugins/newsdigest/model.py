@@ -7,9 +7,23 @@ Nothing here imports Pelican.
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import asdict, dataclass, field, replace
 
 
+def pickled_as_a_call(cls):
+    """Class decorator: a slotted dataclass is pickled as a call to its class with its fields in
+    order, which writes and reads faster than the state the dataclasses module gives it (which
+    looks the fields up again for every object); a site build reads thousands of digests."""
+    fields_of = operator.attrgetter(*cls.__match_args__)
+    if len(cls.__match_args__) == 1:
+        cls.__reduce__ = lambda self: (type(self), (fields_of(self),))
+    else:
+        cls.__reduce__ = lambda self: (type(self), fields_of(self))
+    return cls
+
+
+@pickled_as_a_call
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``text[start:end]`` of some string (the cleaned body unless said otherwise)."""
@@ -19,6 +33,7 @@ class Span:
     text: str
 
 
+@pickled_as_a_call
 @dataclass(frozen=True, slots=True)
 class RemovedLine:
     """A source line the cleaner dropped, with its 1-based line number and the reason."""
@@ -28,6 +43,7 @@ class RemovedLine:
     reason: str
 
 
+@pickled_as_a_call
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets in a cleaned text back to offsets in the source it came from.
@@ -49,6 +65,7 @@ class OffsetMap:
         return source_start + min(offset - clean_start, length)
 
 
+@pickled_as_a_call
 @dataclass(slots=True)
 class CleanArticle:
     """A raw scraped article after cleaning.
@@ -88,6 +105,7 @@ SPEAKER_KINDS = ("person", "organisation", "document", "unknown")
 QUOTE_KINDS = ("full", "partial", "fragment")
 
 
+@pickled_as_a_call
 @dataclass(slots=True)
 class Quote:
     """One direct quote: the words inside one pair of quotation marks.

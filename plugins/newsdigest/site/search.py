@@ -19,7 +19,11 @@ key, and whether it is searchable at all, is kept beside them for the same file
 The article pages are indexed in the background as soon as the last of them is
 written, while the build goes on with its lists and other pages, one Pagefind
 run at a time; the rest are indexed at the end, when the build has nothing else
-to do, with as many runs at once as there are cores. A run that fails first
+to do, with as many runs at once as there are cores. The background threads
+leave the file work to child processes (``newsdigest.pagefind``,
+``place_all``): linking a shard's pages and its bundle's files is thousands of
+file-system calls, after each of which a thread of the build waits for the
+interpreter lock. A run that fails first
 stops the indexing before its output is thrown away. NEWSDIGEST_SEARCH = False
 turns indexing off.
 """
@@ -44,8 +48,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from newsdigest.filecache import CACHE_KEPT_FOR, forget_unused, mark_used, place_all
-from newsdigest.pagefind import index_pages, pagefind_version, run_pagefind
 from newsdigest.files import read_pickle, write_pickle
+from newsdigest.pagefind import index_pages, pagefind_version, run_pagefind
 
 from .lifecycle import build_ending
 
