@@ -263,3 +263,29 @@ def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_
     assert events == ["cards", "speakers", "feeds"], "the cards waited for the speakers to be linked or for the feeds"
     with Image.open(next((output / "cards" / "articles").glob("*.png"))) as card:
         assert card.size == CARD_SIZE
+
+
+def test_a_topic_card_offers_the_newest_whole_quotes_first_then_fragments_and_reads_no_older_article():
+    from types import SimpleNamespace
+
+    from newsdigest.site.cards import newest_quotes
+
+    def pair(start: int, kind: str):
+        return ("speaker", SimpleNamespace(quote=SimpleNamespace(start=start, kind=kind)))
+
+    class Quotes(dict):
+        def get(self, key, default=None):
+            read.append(key)
+            return super().get(key, default)
+
+    read: list[str] = []
+    by_article = Quotes({
+        "newest": [pair(10, "full"), pair(50, "fragment"), pair(90, "full")],
+        "middle": [pair(5, "fragment"), pair(40, "full")],
+        "oldest": [pair(1, "full")],
+    })
+    articles = [SimpleNamespace(slug=slug) for slug in ("newest", "middle", "oldest")]
+    offered = newest_quotes(articles, by_article, wanted=3)
+    assert [(item.quote.kind, item.quote.start) for _, item in offered] == [("full", 90), ("full", 10), ("full", 40)]
+    assert read == ["newest", "middle"]
+    assert [item.quote.start for _, item in newest_quotes(articles, by_article, wanted=6)] == [90, 10, 40, 1, 50, 5]

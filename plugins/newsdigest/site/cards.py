@@ -56,30 +56,27 @@ def portrait_file(portrait: str, content: Path) -> Path | None:
     return None
 
 
-def published_quotes(index) -> list:
-    """Every quote shown on a person page, as (person, indexed quote), newest first."""
-    if not index:
-        return []
-    return index.latest_quotes()
-
-
-def grouped_by(quotes, keys_of) -> dict[str, list]:
-    """(person, indexed quote) pairs, in their order, under each key ``keys_of`` gives for the
-    article they come from."""
+def quotes_by_article(index) -> dict[str, list]:
+    """Every published quote as (person, indexed quote) under its article's key, in the order of the text."""
     grouped = defaultdict(list)
-    for person, item in quotes:
-        for key in keys_of(item.article):
-            grouped[key].append((person, item))
+    for entry in (index.people.values() if index else ()):
+        for item in entry.quotes:
+            grouped[item.article.key].append((entry.person, item))
+    for pairs in grouped.values():
+        pairs.sort(key=lambda pair: pair[1].quote.start)
     return grouped
 
 
-def article_key(article) -> tuple[str]:
-    return (article.key,)
-
-
-def article_topics(article) -> dict[str, None]:
-    """The article's topics, each once."""
-    return dict.fromkeys(article.topics)
+def newest_quotes(articles, by_article: dict[str, list], wanted: int = QUOTES_PER_CARD) -> list:
+    """A card's candidates from ``articles``, listed newest first: their newest published quotes, whole
+    sentences before fragments, at most ``wanted``; it reads only as many articles as it needs."""
+    whole, fragments = [], []
+    for article in articles:
+        for pair in reversed(by_article.get(article.slug, ())):
+            (whole if pair[1].quote.kind == "full" else fragments).append(pair)
+        if len(whole) >= wanted:
+            break
+    return (whole + fragments)[:wanted]
 
 
 def card_quotes(pairs) -> tuple[str, ...]:
@@ -130,15 +127,13 @@ class CardsGenerator(Generator):
         self.fonts = fonts_of_theme(self.theme)
         self.jobs = []
         index = self.context.get("quote_index")
-        self.quotes = published_quotes(index)
-        self.quotes_by_article = grouped_by(self.quotes, article_key)
-        self.quotes_by_topic = grouped_by(self.quotes, article_topics)
+        self.quotes_by_article = quotes_by_article(index)
         site = self.settings["SITENAME"]
         self.write_card("cards/site.png", Card(site, self.settings.get("SITESUBTITLE") or site))
         for article in self.context.get("articles", []):
             self.write_card(f"cards/articles/{article.slug}.png", self.article_card(article))
         for tag, articles in self.context.get("tags", []):
-            self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, len(articles)))
+            self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, articles))
         for name, entry in (index.people.items() if index else ()):
             self.write_person_images(self.context["person_slugs"][name], entry)
         self.workers = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=worker_context())
@@ -159,13 +154,15 @@ class CardsGenerator(Generator):
             self.write_thumbnail(f"portraits/{slug}.png", portrait)
 
     def article_card(self, article) -> Card:
-        in_article = sorted(self.quotes_by_article[article.slug], key=lambda pair: pair[1].quote.start)
+        in_article = self.quotes_by_article.get(article.slug, ())
         kicker = " · ".join(filter(None, [getattr(article, "source", ""), article.locale_date]))
         return Card(self.settings["SITENAME"], article.title, kicker, card_quotes(in_article))
 
-    def topic_card(self, topic: str, count: int) -> Card:
+    def topic_card(self, topic: str, articles: list) -> Card:
+        """The topic's card: its number of articles and the newest quotes of its newest articles."""
+        count = len(articles)
         kicker = f"Topic · {count} article{'s' if count != 1 else ''}"
-        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(self.quotes_by_topic[topic]))
+        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(newest_quotes(articles, self.quotes_by_article)))
 
     def person_card(self, entry) -> Card:
         return Card(self.settings["SITENAME"], entry.person.name, entry.role,
