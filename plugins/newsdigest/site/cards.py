@@ -162,7 +162,8 @@ class CardsGenerator(Generator):
         """The topic's card: its number of articles and the newest quotes of its newest articles."""
         count = len(articles)
         kicker = f"Topic · {count} article{'s' if count != 1 else ''}"
-        return Card(self.settings["SITENAME"], topic, kicker, card_quotes(newest_quotes(articles, self.quotes_by_article)))
+        quotes = card_quotes(newest_quotes(articles, self.quotes_by_article))
+        return Card(self.settings["SITENAME"], topic, kicker, quotes)
 
     def person_card(self, entry) -> Card:
         return Card(self.settings["SITENAME"], entry.person.name, entry.role,
