@@ -26,6 +26,13 @@ def write_whole(target: Path, make: Callable[[Path], None]) -> None:
         raise
 
 
+class HashWriter:
+    """A file that hashes what is written to it (``digest.update``): a pickle goes straight into a hash."""
+
+    def __init__(self, digest):
+        self.write = digest.update
+
+
 def write_pickle(value, target: Path) -> None:
     write_whole(target, lambda path: path.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import pickle
 import re
 from collections.abc import Iterator
 from importlib.metadata import version
@@ -29,6 +30,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
+from newsdigest.files import HashWriter
 from newsdigest.people import IndexedQuote, PersonEntry, QuoteIndex
 from newsdigest.render import render_body_html
 
@@ -225,11 +227,15 @@ class FeedBuilder:
                      f"{source}, {escape(article.date[:10])}.</p>")
         return "\n".join(parts)
 
-    def key(self, feed: Feed, kind: str) -> str:
-        """A hash of everything the feed's ``kind`` file is written from."""
+    def key(self, feed: Feed) -> str:
+        """A hash of everything the feed's files are written from, each value pickled in full wherever
+        it recurs (``fast``), so that equal feeds give equal keys whichever objects they share."""
         used = [self.settings.get(name) for name in ("AUTHOR", "SITENAME", "DEFAULT_LANG")]
-        inputs = repr((FEED_CODE, kind, self.root, used, setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"), feed))
-        return hashlib.sha256(inputs.encode()).hexdigest()
+        digest = hashlib.sha256()
+        pickler = pickle.Pickler(HashWriter(digest), protocol=5)
+        pickler.fast = True
+        pickler.dump((FEED_CODE, self.root, used, setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"), feed))
+        return digest.hexdigest()
 
     def generator(self, feed: Feed) -> FeedGenerator:
         """The feed for feedgen, its entries in the given order; ``xml`` writes it as Atom or RSS."""
@@ -312,9 +318,9 @@ class FeedsGenerator(Generator):
         def write(kind: str, path: Path) -> None:
             path.write_bytes(builder.xml(generator(), feed, kind))
 
+        key = builder.key(feed)
         for kind in FORMATS:
-            cache.write(builder.key(feed, kind), Path(self.output_path) / feed.file(kind),
-                        functools.partial(write, kind))
+            cache.write(f"{key}.{kind}", Path(self.output_path) / feed.file(kind), functools.partial(write, kind))
 
 
 def get_generators(pelican):

@@ -64,6 +64,7 @@ from pelican.writers import Writer
 
 from newsdigest.cache import hash_of_files
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache, place
+from newsdigest.files import HashWriter
 
 from .cache import extraction_inputs
 from .pagination import StablePage, StablePaginator, page_size, paged_values
@@ -251,13 +252,6 @@ def remembered(table: dict, slot, value, work_out):
         known = (value, work_out(value))
         table[slot] = known
     return known[1]
-
-
-class HashWriter:
-    """A file that hashes what is written to it."""
-
-    def __init__(self, digest):
-        self.write = digest.update
 
 
 class ReducerTable(dict):
