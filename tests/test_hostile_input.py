@@ -236,6 +236,12 @@ def test_an_article_s_address_is_worked_out_once_and_every_page_still_links_to_i
         assert f'href="./articles/ferry-{day}/"' in front_page
 
 
+def test_an_article_whose_page_would_be_one_of_the_site_s_own_never_replaces_it_quietly(tmp_path: Path):
+    content = write_content(tmp_path, {"people.txt": PLAIN_ARTICLE.replace("Source:", "Slug: people\nSource:")})
+    with pytest.raises(Exception, match="people/index.html"):
+        build(content, ARTICLE_SAVE_AS="{slug}/index.html", ARTICLE_URL="{slug}/")
+
+
 @pytest.mark.parametrize("case", BAD_REGISTRIES)
 def test_a_malformed_registry_is_ignored_with_its_name_and_problem(tmp_path: Path, case: str):
     name, text, reason = BAD_REGISTRIES[case]

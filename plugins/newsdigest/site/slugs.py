@@ -7,7 +7,7 @@ with the same ``Slug`` or a page called ``people.md`` stop the whole build when
 Pelican refuses to write a file twice; a ``Slug`` such as ``../people`` would
 reach a page of the site's own.
 
-Once the articles are read, each one's address is worked out once and kept.
+Once the articles are read, each one's URL is worked out once and kept.
 """
 from __future__ import annotations
 
@@ -82,12 +82,14 @@ def drop_colliding_pages(generator) -> None:
 
 
 def settle_addresses(generator) -> None:
-    """Keeps each article's URL and output file as Pelican gives an address from a file's header
-    (``override_url``, ``override_save_as``): otherwise it formats them from the settings at every
-    use, and the pages, feeds and page keys of a build use them tens of thousands of times."""
+    """Keeps each article's URL as Pelican keeps one given in a file's header (``override_url``):
+    otherwise it formats it from the settings at every use, and the pages, feeds and page keys of a
+    build use it tens of thousands of times. The output file is left to be worked out as before: an
+    ``override_save_as`` would let the article's page quietly replace a page the site writes later
+    (Pelican writes such an article with ``override_output``), where Pelican now refuses."""
     for name in ARTICLE_LISTS:
         for article in getattr(generator, name):
-            article.override_url, article.override_save_as = article.url, article.save_as
+            article.override_url = article.url
 
 
 def register():
