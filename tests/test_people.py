@@ -91,7 +91,7 @@ def test_the_latest_quotes_are_the_newest_first_of_all_of_them(said, limit):
     articles = [(article(f"a{day}-{start}", f"2026-10-{day:02d}"), [quote("Words", speaker, start)])
                 for speaker, day, start in said]
     index = build_quote_index(articles, REGISTRY)
-    everything = index.latest_quotes()
+    everything = index.latest_quotes(len(said))
     assert len(everything) == len(said)
     dates = [item.article.date for _, item in everything]
     assert dates == sorted(dates, reverse=True)

@@ -166,11 +166,9 @@ class QuoteIndex:
         """The person whose page shows ``quote`` of the article keyed ``article_key``, if any."""
         return self.speakers.get((article_key, quote.start, quote.end))
 
-    def latest_quotes(self, limit: int | None = None) -> list[tuple[Person, IndexedQuote]]:
-        """The ``limit`` newest (person, quote) pairs, or all of them, newest first."""
+    def latest_quotes(self, limit: int) -> list[tuple[Person, IndexedQuote]]:
+        """The ``limit`` newest (person, quote) pairs, newest first."""
         everything = ((entry.person, item) for entry in self.people.values() for item in entry.quotes)
-        if limit is None:
-            return sorted(everything, key=recency, reverse=True)
         return heapq.nlargest(limit, everything, key=recency)
 
     def top_speakers(self, topic: str, limit: int = 5) -> list[tuple[Person, int]]:
