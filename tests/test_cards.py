@@ -265,6 +265,35 @@ def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_
         assert card.size == CARD_SIZE
 
 
+def test_the_build_waits_for_the_cards_only_once_every_page_and_feed_is_written(tmp_path, monkeypatch):
+    from conftest import build_site
+
+    from newsdigest.site.cards import CardsGenerator
+    from newsdigest.site.feeds import FeedsGenerator
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "quay.txt").write_text(
+        "Title: Quay works\nDate: 2026-03-02\n\n“The quay opens in May,” Aino Tamm said.\n", encoding="utf-8")
+    events = []
+    finish, write_feeds = CardsGenerator.finish_drawing, FeedsGenerator.generate_output
+    monkeypatch.setattr(CardsGenerator, "finish_drawing", lambda self: (events.append("cards awaited"), finish(self)))
+    monkeypatch.setattr(FeedsGenerator, "generate_output",
+                        lambda self, writer: (events.append("feeds written"), write_feeds(self, writer)))
+    output = build_site(content, tmp_path / "output")
+    assert events == ["feeds written", "cards awaited"]
+    assert (output / "cards" / "articles" / "quay.png").is_file()
+
+
+def test_card_workers_run_at_a_lower_priority_than_the_build():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsdigest.site.cards import WORKER_NICENESS, yield_to_the_build
+
+    with ProcessPoolExecutor(1, initializer=yield_to_the_build) as workers:
+        assert workers.submit(os.nice, 0).result() == min(19, os.nice(0) + WORKER_NICENESS)
+
+
 def test_a_topic_card_offers_the_newest_whole_quotes_first_then_fragments_and_reads_no_older_article():
     from types import SimpleNamespace
 

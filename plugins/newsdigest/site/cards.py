@@ -1,5 +1,7 @@
 """Social cards and portrait thumbnails, drawn by worker processes from the moment the quotes are
-indexed, while the build makes its other contexts and writes its pages.
+indexed, while the build makes its other contexts and writes its pages; the build waits for them
+only once every page is written (``finalized``). The workers run at a lower priority than the
+build's own thread, whose pages are the longer path through the build.
 
 Writes ``cards/site.png``, ``cards/articles/<slug>.png``, ``cards/topics/<slug>.png``,
 ``cards/people/<slug>.png`` and ``portraits/<slug>.png``; templates find a
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 QUOTES_PER_CARD = 6
 JOBS_PER_TASK = 16  # images a worker is handed at a time: fewer round trips, still a fair share each
+WORKER_NICENESS = 10  # added to the card workers' niceness: the build's own thread goes first
 
 
 def fonts_of_theme(theme: str) -> CardFonts:
@@ -120,7 +123,7 @@ class CardsGenerator(Generator):
 
     def start_drawing(self) -> None:
         """Queues every image and starts drawing them in worker processes, which go on while
-        the build makes the other contexts and writes its pages; ``generate_output`` waits for them."""
+        the build makes the other contexts and writes its pages; ``finish_drawing`` waits for them."""
         self.started = True
         DRAWING.append(self)
         self.cache = ImageCache(Path(self.settings["CACHE_PATH"]) / "newsdigest-images")
@@ -136,10 +139,12 @@ class CardsGenerator(Generator):
             self.write_card(f"cards/topics/{tag.slug}.png", self.topic_card(tag.name, articles))
         for name, entry in (index.people.items() if index else ()):
             self.write_person_images(self.context["person_slugs"][name], entry)
-        self.workers = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=worker_context())
+        self.workers = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=worker_context(),
+                                           initializer=yield_to_the_build)
         self.drawn = self.workers.map(self.cache.write, *zip(*self.jobs), chunksize=JOBS_PER_TASK)
 
-    def generate_output(self, writer):
+    def finish_drawing(self) -> None:
+        """Waits for every image, then removes the cached images no build has used for a while."""
         drawn = sum(self.drawn)
         self.stop_drawing()
         forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
@@ -190,11 +195,23 @@ class CardsGenerator(Generator):
 DRAWING: list[CardsGenerator] = []
 
 
+def yield_to_the_build() -> None:
+    """Lowers a card worker's priority (where the system has niceness)."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
+
+
 def start_drawing(generators) -> None:
     """Once every generator has its context, a cards generator that has not started drawing does."""
     for generator in generators:
         if isinstance(generator, CardsGenerator) and not generator.started:
             generator.start_drawing()
+
+
+def finish_drawing(pelican) -> None:
+    """Once every page is written, waits for the images still being drawn."""
+    while DRAWING:
+        DRAWING.pop().finish_drawing()
 
 
 def stop_drawing(pelican) -> None:
@@ -210,4 +227,5 @@ def get_generators(pelican):
 def register():
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(start_drawing)
+    signals.finalized.connect(finish_drawing)
     build_ending.connect(stop_drawing)
