@@ -288,10 +288,10 @@ def test_the_build_waits_for_the_cards_only_once_every_page_and_feed_is_written(
 def test_card_workers_run_at_a_lower_priority_than_the_build():
     from concurrent.futures import ProcessPoolExecutor
 
-    from newsdigest.site.cards import WORKER_NICENESS, yield_to_the_build
+    from newsdigest.files import BACKGROUND_NICENESS, yield_to_the_build
 
     with ProcessPoolExecutor(1, initializer=yield_to_the_build) as workers:
-        assert workers.submit(os.nice, 0).result() == min(19, os.nice(0) + WORKER_NICENESS)
+        assert workers.submit(os.nice, 0).result() == min(19, os.nice(0) + BACKGROUND_NICENESS)
 
 
 def test_a_topic_card_offers_the_newest_whole_quotes_first_then_fragments_and_reads_no_older_article():

@@ -55,6 +55,15 @@ def paths_in(listing: bytes) -> list[str]:
     return [os.fsdecode(path) for path in listing.split(b"\0")] if listing else []
 
 
+BACKGROUND_NICENESS = 10  # added to the niceness of work beside the build: the build's own thread goes first
+
+
+def yield_to_the_build() -> None:
+    """Lowers this process's priority, for work done beside the build (where the system has niceness)."""
+    if hasattr(os, "nice"):
+        os.nice(BACKGROUND_NICENESS)
+
+
 def run_module_in_child(module: str, arguments: list[str], listing: bytes) -> subprocess.CompletedProcess:
     """``python -m module arguments`` with ``listing`` on its standard input, this package importable;
     its output captured.

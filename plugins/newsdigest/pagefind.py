@@ -4,7 +4,9 @@ Some pages are indexed by a child process of their own (``index_pages``), which
 links them into a temporary folder at their places in the site, runs Pagefind
 on that folder and removes it: thousands of file-system calls, which a thread
 of the build would make waiting for the interpreter lock after each one (see
-``run_module_in_child``). Nothing here imports Pelican.
+``run_module_in_child``). That process and its Pagefind run at a lower priority
+than the build, whose own thread goes first while it writes pages beside them.
+Nothing here imports Pelican.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from .filecache import place
-from .files import listing_of, paths_in, run_module_in_child
+from .files import listing_of, paths_in, run_module_in_child, yield_to_the_build
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,7 @@ def index_pages_here(site: Path, pages: list[Path], bundle: Path) -> bool:
 
 def main(arguments: list[str], listing: bytes) -> int:
     logging.basicConfig(format="%(message)s")
+    yield_to_the_build()
     site, bundle = map(Path, arguments)
     try:
         return 0 if index_pages_here(site, [Path(page) for page in paths_in(listing)], bundle) else 1

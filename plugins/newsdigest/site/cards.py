@@ -24,6 +24,7 @@ from newsdigest.cache import worker_context
 from newsdigest.cards import (Card, CardFonts, ImageCache, card_key, card_with_portrait_file, quoted, thumbnail_key,
                               thumbnail_of_file)
 from newsdigest.filecache import CACHE_KEPT_FOR
+from newsdigest.files import yield_to_the_build
 
 from .editorial import people_registry
 from .lifecycle import build_ending, quote_index_made
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 QUOTES_PER_CARD = 6
 JOBS_PER_TASK = 16  # images a worker is handed at a time: fewer round trips, still a fair share each
-WORKER_NICENESS = 10  # added to the card workers' niceness: the build's own thread goes first
 
 
 def fonts_of_theme(theme: str) -> CardFonts:
@@ -193,12 +193,6 @@ class CardsGenerator(Generator):
 
 
 DRAWING: list[CardsGenerator] = []
-
-
-def yield_to_the_build() -> None:
-    """Lowers a card worker's priority (where the system has niceness)."""
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
 
 
 def start_drawing(generators) -> None:
