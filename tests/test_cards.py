@@ -241,48 +241,49 @@ def test_a_card_is_drawn_again_only_when_its_inputs_change(rebuilt_site):
     assert (output / "cards" / "articles" / "bridge-opens.png").read_bytes() in cached
 
 
-def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_contexts(tmp_path, monkeypatch):
+def build_noting_calls(tmp_path, monkeypatch, methods: dict[str, tuple[type, str]]) -> tuple[list[str], Path]:
+    """Builds a one-article site in which each method of ``methods`` notes its label when called;
+    gives the labels in the order of the calls, and the output."""
     from conftest import build_site
-
-    from newsdigest.site.cards import CardsGenerator
-    from newsdigest.site.feeds import FeedsGenerator
-    from newsdigest.site.people_pages import PeopleGenerator
 
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "articles" / "ferry.txt").write_text(
         "Title: Ferry row\nDate: 2026-03-01\n\n“We will not wait,” Aino Tamm said on Monday.\n", encoding="utf-8")
-    events = []
-    start_drawing, feeds_context = CardsGenerator.start_drawing, FeedsGenerator.generate_context
-    monkeypatch.setattr(CardsGenerator, "start_drawing", lambda self: (events.append("cards"), start_drawing(self)))
-    monkeypatch.setattr(FeedsGenerator, "generate_context", lambda self: (events.append("feeds"), feeds_context(self)))
-    link_speakers = PeopleGenerator.link_speakers
-    monkeypatch.setattr(PeopleGenerator, "link_speakers",
-                        lambda self, *args: (events.append("speakers"), link_speakers(self, *args)))
-    output = build_site(content, tmp_path / "output")
-    assert events == ["cards", "speakers", "feeds"], "the cards waited for the speakers to be linked or for the feeds"
-    with Image.open(next((output / "cards" / "articles").glob("*.png"))) as card:
+    calls = []
+    for label, (owner, name) in methods.items():
+        monkeypatch.setattr(owner, name, noting_calls(calls, label, getattr(owner, name)))
+    return calls, build_site(content, tmp_path / "output")
+
+
+def noting_calls(calls: list[str], label: str, method):
+    def noted(*args, **kwargs):
+        calls.append(label)
+        return method(*args, **kwargs)
+    return noted
+
+
+def test_cards_start_drawing_as_soon_as_the_quotes_are_indexed_before_the_other_contexts(tmp_path, monkeypatch):
+    from newsdigest.site.cards import CardsGenerator
+    from newsdigest.site.feeds import FeedsGenerator
+    from newsdigest.site.people_pages import PeopleGenerator
+
+    calls, output = build_noting_calls(tmp_path, monkeypatch, {
+        "cards": (CardsGenerator, "start_drawing"), "feeds": (FeedsGenerator, "generate_context"),
+        "speakers": (PeopleGenerator, "link_speakers")})
+    assert calls == ["cards", "speakers", "feeds"], "the cards waited for the speakers to be linked or for the feeds"
+    with Image.open(output / "cards" / "articles" / "ferry.png") as card:
         assert card.size == CARD_SIZE
 
 
 def test_the_build_waits_for_the_cards_only_once_every_page_and_feed_is_written(tmp_path, monkeypatch):
-    from conftest import build_site
-
     from newsdigest.site.cards import CardsGenerator
     from newsdigest.site.feeds import FeedsGenerator
 
-    content = tmp_path / "content"
-    (content / "articles").mkdir(parents=True)
-    (content / "articles" / "quay.txt").write_text(
-        "Title: Quay works\nDate: 2026-03-02\n\n“The quay opens in May,” Aino Tamm said.\n", encoding="utf-8")
-    events = []
-    finish, write_feeds = CardsGenerator.finish_drawing, FeedsGenerator.generate_output
-    monkeypatch.setattr(CardsGenerator, "finish_drawing", lambda self: (events.append("cards awaited"), finish(self)))
-    monkeypatch.setattr(FeedsGenerator, "generate_output",
-                        lambda self, writer: (events.append("feeds written"), write_feeds(self, writer)))
-    output = build_site(content, tmp_path / "output")
-    assert events == ["feeds written", "cards awaited"]
-    assert (output / "cards" / "articles" / "quay.png").is_file()
+    calls, output = build_noting_calls(tmp_path, monkeypatch, {
+        "feeds written": (FeedsGenerator, "generate_output"), "cards awaited": (CardsGenerator, "finish_drawing")})
+    assert calls == ["feeds written", "cards awaited"]
+    assert (output / "cards" / "articles" / "ferry.png").is_file()
 
 
 def test_card_workers_run_at_a_lower_priority_than_the_build():
