@@ -286,6 +286,22 @@ def test_the_build_waits_for_the_cards_only_once_every_page_and_feed_is_written(
     assert (output / "cards" / "articles" / "ferry.png").is_file()
 
 
+def test_an_image_that_cannot_be_written_fails_the_build_and_stops_the_card_workers(tmp_path, monkeypatch):
+    from newsdigest.site.cards import CardsGenerator
+
+    def write(*args):  # named as the method it replaces: a worker finds it by that name
+        raise OSError("No space left on device")
+
+    generators, made = [], CardsGenerator.__init__
+    monkeypatch.setattr(CardsGenerator, "__init__", lambda self, *args, **kwargs: (
+        generators.append(self), made(self, *args, **kwargs))[1])
+    monkeypatch.setattr(ImageCache, "write", write)
+    with pytest.raises(OSError, match="No space left"):
+        build_noting_calls(tmp_path, monkeypatch, {})
+    assert not (tmp_path / "output").exists(), "a failed build left an output"
+    assert [generator.workers for generator in generators] == [None]
+
+
 def test_card_workers_run_at_a_lower_priority_than_the_build():
     from concurrent.futures import ProcessPoolExecutor
 

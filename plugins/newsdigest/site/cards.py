@@ -144,9 +144,12 @@ class CardsGenerator(Generator):
         self.drawn = self.workers.map(self.cache.write, *zip(*self.jobs), chunksize=JOBS_PER_TASK)
 
     def finish_drawing(self) -> None:
-        """Waits for every image, then removes the cached images no build has used for a while."""
-        drawn = sum(self.drawn)
-        self.stop_drawing()
+        """Waits for every image, then removes the cached images no build has used for a while;
+        the workers stop even when an image fails."""
+        try:
+            drawn = sum(self.drawn)
+        finally:
+            self.stop_drawing()
         forgotten = self.cache.forget_unused_since(CACHE_KEPT_FOR)
         logger.info("Cards: %d images written, %d of them drawn anew; %d unused cached images removed",
                     len(self.jobs), drawn, forgotten)
