@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import pickle
 import re
 from collections.abc import Iterator
 from importlib.metadata import version
@@ -30,7 +29,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache
-from newsdigest.files import HashWriter
+from newsdigest.files import hash_of_pickle
 from newsdigest.people import IndexedQuote, PersonEntry, QuoteIndex
 from newsdigest.render import render_body_html
 
@@ -228,14 +227,11 @@ class FeedBuilder:
         return "\n".join(parts)
 
     def key(self, feed: Feed) -> str:
-        """A hash of everything the feed's files are written from, each value pickled in full wherever
-        it recurs (``fast``), so that equal feeds give equal keys whichever objects they share."""
+        """A hash of everything the feed's files are written from: equal feeds give equal keys whichever
+        objects they share (``hash_of_pickle``)."""
         used = [self.settings.get(name) for name in ("AUTHOR", "SITENAME", "DEFAULT_LANG")]
-        digest = hashlib.sha256()
-        pickler = pickle.Pickler(HashWriter(digest), protocol=5)
-        pickler.fast = True
-        pickler.dump((FEED_CODE, self.root, used, setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"), feed))
-        return digest.hexdigest()
+        inputs = (FEED_CODE, self.root, used, setting(self.settings, "NEWSDIGEST_FEED_SUMMARY_ONLY"), feed)
+        return hash_of_pickle(inputs).hexdigest()
 
     def generator(self, feed: Feed) -> FeedGenerator:
         """The feed for feedgen, its entries in the given order; ``xml`` writes it as Atom or RSS."""

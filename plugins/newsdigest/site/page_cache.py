@@ -64,7 +64,7 @@ from pelican.writers import Writer
 
 from newsdigest.cache import hash_of_files
 from newsdigest.filecache import CACHE_KEPT_FOR, FileCache, place
-from newsdigest.files import HashWriter
+from newsdigest.files import HASHED_PICKLE_PROTOCOL, hash_of_pickle
 
 from .cache import extraction_inputs
 from .pagination import StablePage, StablePaginator, page_size, paged_values
@@ -73,7 +73,7 @@ logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parents[1]
 CACHE_FOLDER = "newsdigest-pages"
-PROTOCOL = 5
+PROTOCOL = HASHED_PICKLE_PROTOCOL  # the reducers below give what that protocol pickles
 SETTINGS_OUTSIDE_THE_KEY = frozenset({"OUTPUT_PATH"})
 # Where a paginated list's hash is remembered among the variables' hashes: no variable has this name.
 PAGINATED_LIST = "\0paginated list"
@@ -177,20 +177,10 @@ class PageKeys:
         return self.identity(value), value.content, sorted(changed.items())
 
     def hash_of_value(self, value) -> bytes:
-        """The SHA-256 of ``value`` pickled with each value in full wherever it recurs, and content
-        objects, taxonomies and paginated lists as what identifies them.
-
-        Without the memo (``fast``), equal values give equal bytes whichever objects
-        they share, as a digest read from the cache and one just made do not. The
-        dispatch table is consulted by pickle's C code, only for the types it names.
-        The pickle goes straight into the hash, never held whole.
-        """
-        digest = hashlib.sha256()
-        pickler = pickle.Pickler(HashWriter(digest), protocol=PROTOCOL)
-        pickler.fast = True
-        pickler.dispatch_table = self.dispatch_table
-        pickler.dump(value)
-        return digest.digest()
+        """The SHA-256 of ``value`` pickled (``hash_of_pickle``) with content objects, taxonomies and
+        paginated lists as what identifies them. The dispatch table is consulted by pickle's C code,
+        only for the types it names."""
+        return hash_of_pickle(value, self.dispatch_table).digest()
 
     @functools.cached_property
     def dispatch_table(self) -> ReducerTable:
